@@ -1,0 +1,44 @@
+# Meet Malmö portal. Quick start: `make run`, then `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# `make run` serves plain HTTP on this machine; behind TLS in production set HTTPS=true.
+RUN_ENV := HTTPS=$${HTTPS:-false}
+
+.PHONY: run test lint messages makemessages install node
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: node_modules/.installed
+
+messages: install
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+run: install messages
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(PY) manage.py seed_demo --if-empty
+	$(RUN_ENV) PORT=$(PORT) scripts/serve.sh
+
+test: install messages node
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Refresh each app's Swedish catalogue after changing strings (then translate the new entries).
+makemessages: install
+	for app in meetmalmo/*/; do [ -d "$$app/locale" ] && (cd "$$app" && ../../$(PY) ../../manage.py makemessages -l sv --no-obsolete --ignore=tests >/dev/null); done; true

@@ -1,0 +1,66 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.services import make_process_manager, remove_process_manager
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "sphere", "org_number", "website"]
+    list_filter = ["sphere"]
+    search_fields = ["name", "org_number"]
+
+
+class ContactProfileInline(admin.StackedInline):
+    model = ContactProfile
+    can_delete = False
+    extra = 0
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["name"]
+    list_display = ["name", "email", "organisation", "is_process_manager", "is_superuser"]
+    list_filter = ["is_process_manager", "is_superuser", "is_active", "organisation__sphere"]
+    search_fields = ["name", "email", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    inlines = [ContactProfileInline]
+    actions = ["make_process_managers", "remove_process_managers"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["name", "organisation"]}),
+        (
+            _("Roles"),
+            {"fields": ["is_active", "is_process_manager", "is_staff", "is_superuser", "groups"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]}),
+    ]
+
+    @admin.action(description=_("Make the selected people process managers"))
+    def make_process_managers(self, request, queryset):
+        for user in queryset:
+            make_process_manager(user=user)
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person is now a process manager.",
+                "%(count)d people are now process managers.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Remove the process manager role"))
+    def remove_process_managers(self, request, queryset):
+        for user in queryset:
+            remove_process_manager(user=user)
+        self.message_user(request, _("The role was removed."), messages.SUCCESS)

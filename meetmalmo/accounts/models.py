@@ -1,0 +1,147 @@
+"""People, their organisations and the roles they have in Meet Malmö."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.accounts.validators import validate_http_url, validate_org_number
+
+
+class Sphere(models.TextChoices):
+    """The spheres of society; the codes are used in CSV files too."""
+
+    BUSINESS = "business", _("Business")
+    CITY = "city", _("City of Malmö")
+    PUBLIC_AUTHORITY = "public_authority", _("Other public authority")
+    INDUSTRY_ORG = "industry_org", _("Industry organisation")
+    ACADEMIA = "academia", _("Academia")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    sphere = models.CharField(_("sphere"), max_length=20, choices=Sphere.choices)
+    org_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        blank=True,
+        validators=[validate_org_number],
+        help_text=_("Optional. Swedish format NNNNNN-NNNN."),
+    )
+    website = models.URLField(
+        _("website"), blank=True, validators=[validate_http_url], max_length=300
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person. Logs in with e-mail; `is_staff` is reserved for administrators (Django's
+    admin), and process managers of the Trade and Industry Office are marked separately."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    is_process_manager = models.BooleanField(
+        _("process manager"),
+        default=False,
+        help_text=_("Staff of the Trade and Industry Office who run the Meet Malmö process."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class ContactProfile(models.Model):
+    """The public contact card of a process manager, shown on the contact page."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="contact_profile", verbose_name=_("person")
+    )
+    title_sv = models.CharField(_("title (Swedish)"), max_length=150)
+    title_en = models.CharField(_("title (English)"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    public_email = models.EmailField(
+        _("public e-mail"), blank=True, help_text=_("Leave empty to show the login address.")
+    )
+    photo = models.ImageField(_("photo"), upload_to="contacts/", blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
+    listed = models.BooleanField(_("shown on the contact page"), default=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("contact profile")
+        verbose_name_plural = _("contact profiles")
+        ordering = ["position", "user__name"]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def title(self) -> str:
+        return self.title_en if get_language() == "en" else self.title_sv
+
+    @property
+    def email(self) -> str:
+        return self.public_email or self.user.email

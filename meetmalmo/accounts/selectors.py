@@ -1,0 +1,12 @@
+"""Reads about people and organisations."""
+
+from django.db.models import QuerySet
+
+from meetmalmo.accounts.models import ContactProfile
+
+
+def listed_contacts() -> QuerySet[ContactProfile]:
+    """The process managers shown on the public contact page, in the office's chosen order."""
+    return ContactProfile.objects.filter(
+        listed=True, user__is_process_manager=True, user__is_active=True
+    ).select_related("user")

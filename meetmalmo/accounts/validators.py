@@ -1,0 +1,37 @@
+"""Validators for Swedish identifiers and safe links."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+ORG_NUMBER_RE = re.compile(r"^\d{6}-\d{4}$")
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check used by Swedish organisation numbers (weights 2,1,2,1… from the left)."""
+    total = 0
+    for index, char in enumerate(digits):
+        product = int(char) * (2 if index % 2 == 0 else 1)
+        total += product - 9 if product > 9 else product
+    return total % 10 == 0
+
+
+def validate_org_number(value: str) -> None:
+    if not ORG_NUMBER_RE.fullmatch(value):
+        raise ValidationError(
+            _("Write the organisation number as NNNNNN-NNNN, for example 212000-1124."),
+            code="format",
+        )
+    if not luhn_ok(value.replace("-", "")):
+        raise ValidationError(
+            _("This organisation number is not valid: its last digit does not match."),
+            code="checksum",
+        )
+
+
+validate_http_url = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address that starts with http:// or https://."),
+)

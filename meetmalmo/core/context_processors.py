@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+
+def site(request):
+    """The language switcher's links to this same page in each language, and site contacts."""
+    path = request.get_full_path()
+    current = get_language()
+    languages = [
+        {
+            "code": code,
+            "name": {"sv": "Svenska", "en": "English"}[code],
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {"language_links": languages, "contact_email": settings.CONTACT_EMAIL}

@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand
+
+from meetmalmo.accounts.models import Organisation
+from meetmalmo.core.demo import DEMO_PASSWORD, demo_logins, seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads realistic demo content in Swedish and English: organisations in every sphere, "
+        "process managers and members. Safe to run again: what exists is left as it is. "
+        "--scale N adds N members for benchmarks; --if-empty does nothing when there is data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=0, help="Extra members to create.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Only seed a database with no organisations."
+        )
+
+    def handle(self, *args, scale, if_empty, **options):
+        if if_empty and Organisation.objects.exists():
+            self.stdout.write("The database already has content: 0 records created.")
+            return
+        result = seed(scale=scale)
+        self.stdout.write(
+            f"Demo content ready: {result['organisations']} organisations, "
+            f"{result['people_created']} people created."
+        )
+        self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
+        for role, email in demo_logins():
+            self.stdout.write(f"  {role}: {email}")

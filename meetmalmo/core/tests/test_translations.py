@@ -1,0 +1,28 @@
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+CATALOGUES = sorted(Path(__file__).resolve().parents[2].glob("*/locale/sv/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_every_message_is_translated_and_none_is_fuzzy(catalogue):
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(catalogue)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_there_is_a_swedish_catalogue_per_app_with_strings():
+    assert {p.parts[-5] for p in CATALOGUES} >= {"core", "accounts"}
+
+
+def test_one_string_per_locale_is_translated():
+    with translation.override("sv"):
+        assert translation.gettext("Bring in an initiative") == "Lämna in ett initiativ"
+    with translation.override("en"):
+        assert translation.gettext("Bring in an initiative") == "Bring in an initiative"

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from meetmalmo.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    # Uploaded photos; a production web server may serve var/media/ itself instead.
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("meetmalmo.core.urls")),
+    prefix_default_language=True,
+)
+
+handler403 = "meetmalmo.core.views.permission_denied"
+handler404 = "meetmalmo.core.views.page_not_found"
+handler500 = "meetmalmo.core.views.server_error"
