@@ -1,7 +1,5 @@
 """Shared test setup: the --require-browser flag (CI) and the people every test can use."""
 
-import pytest
-
 
 def pytest_addoption(parser):
     parser.addoption(

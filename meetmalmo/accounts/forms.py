@@ -76,8 +76,7 @@ class SignupDetailsForm(forms.Form):
         elif name and Organisation.objects.filter(name__iexact=name).exists():
             self.add_error(
                 "new_organisation_name",
-                _("%(name)s is already registered: pick it from the list above.")
-                % {"name": name},
+                _("%(name)s is already registered: pick it from the list above.") % {"name": name},
             )
         if name and not cleaned.get("new_organisation_sphere"):
             self.add_error(

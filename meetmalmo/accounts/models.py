@@ -6,7 +6,11 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.accounts.validators import validate_http_url, validate_org_number
+from meetmalmo.accounts.validators import (
+    validate_http_url,
+    validate_org_number,
+    validate_photo_size,
+)
 
 
 class Sphere(models.TextChoices):
@@ -125,7 +129,9 @@ class ContactProfile(models.Model):
     public_email = models.EmailField(
         _("public e-mail"), blank=True, help_text=_("Leave empty to show the login address.")
     )
-    photo = models.ImageField(_("photo"), upload_to="contacts/", blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="contacts/", blank=True, validators=[validate_photo_size]
+    )
     photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
     listed = models.BooleanField(_("shown on the contact page"), default=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)

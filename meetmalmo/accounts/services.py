@@ -5,7 +5,9 @@ from django.db import transaction
 from meetmalmo.accounts.models import ContactProfile, Organisation, User
 
 
-def organisation_create(*, name: str, sphere: str, org_number: str = "", website: str = "") -> Organisation:
+def organisation_create(
+    *, name: str, sphere: str, org_number: str = "", website: str = ""
+) -> Organisation:
     organisation = Organisation(
         name=name.strip(), sphere=sphere, org_number=org_number.strip(), website=website.strip()
     )

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -35,3 +36,13 @@ validate_http_url = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a web address that starts with http:// or https://."),
 )
+
+
+def validate_photo_size(file) -> None:
+    limit = settings.PHOTO_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("The photo is too large: at most %(megabytes)s MB is allowed."),
+            params={"megabytes": round(limit / 1024 / 1024, 1)},
+            code="too_large",
+        )

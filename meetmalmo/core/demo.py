@@ -27,10 +27,22 @@ ORGANISATIONS = [
 
 PROCESS_MANAGERS = [
     # email, name, organisation, title_sv, title_en, phone
-    ("processledare@demo.meetmalmo.se", "Lena Åkesson", 0, "Processledare, Meet Malmö",
-     "Process manager, Meet Malmö", "040-34 10 00"),
-    ("processledare2@demo.meetmalmo.se", "Omar Haddad", 0, "Processledare, Meet Malmö",
-     "Process manager, Meet Malmö", "040-34 10 01"),
+    (
+        "processledare@demo.meetmalmo.se",
+        "Lena Åkesson",
+        0,
+        "Processledare, Meet Malmö",
+        "Process manager, Meet Malmö",
+        "040-34 10 00",
+    ),
+    (
+        "processledare2@demo.meetmalmo.se",
+        "Omar Haddad",
+        0,
+        "Processledare, Meet Malmö",
+        "Process manager, Meet Malmö",
+        "040-34 10 01",
+    ),
 ]
 
 MEMBERS = [
@@ -46,8 +58,31 @@ MEMBERS = [
 
 ADMIN = ("admin@demo.meetmalmo.se", "Karin Administratör", 0)
 
-SCALE_FIRST = ["Anna", "Ali", "Emma", "Hugo", "Leila", "Oskar", "Sofia", "Mohammed", "Elin", "Viktor"]
-SCALE_LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson"]
+SCALE_DOMAIN = "scale.meetmalmo.se"
+SCALE_FIRST = [
+    "Anna",
+    "Ali",
+    "Emma",
+    "Hugo",
+    "Leila",
+    "Oskar",
+    "Sofia",
+    "Mohammed",
+    "Elin",
+    "Viktor",
+]
+SCALE_LAST = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+]
 
 
 def _ensure_user(email, name, organisation, password_hash, **extra) -> tuple[User, bool]:
@@ -88,16 +123,23 @@ def seed(scale: int = 0) -> dict:
     return {"organisations": len(organisations), "people_created": created}
 
 
+def _scale_name(i: int) -> str:
+    first = SCALE_FIRST[i % len(SCALE_FIRST)]
+    return f"{first} {SCALE_LAST[(i // len(SCALE_FIRST)) % len(SCALE_LAST)]}"
+
+
 def _seed_scale(scale: int, organisations: list[Organisation], password_hash: str) -> int:
     """Bulk-insert `scale` extra members (same addresses every run, so it stays idempotent)."""
     if scale <= 0:
         return 0
-    emails = [f"member{i}@scale.meetmalmo.se" for i in range(1, scale + 1)]
-    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    emails = [f"member{i}@{SCALE_DOMAIN}" for i in range(1, scale + 1)]
+    existing = set(
+        User.objects.filter(email__endswith=f"@{SCALE_DOMAIN}").values_list("email", flat=True)
+    )
     new_users = [
         User(
             email=email,
-            name=f"{SCALE_FIRST[i % len(SCALE_FIRST)]} {SCALE_LAST[(i // len(SCALE_FIRST)) % len(SCALE_LAST)]}",
+            name=_scale_name(i),
             organisation=organisations[i % len(organisations)],
             password=password_hash,
         )
@@ -105,7 +147,12 @@ def _seed_scale(scale: int, organisations: list[Organisation], password_hash: st
         if email not in existing
     ]
     User.objects.bulk_create(new_users, batch_size=1000)
-    users = User.objects.filter(email__in=[u.email for u in new_users]).only("id", "email")
+    new_emails = {u.email for u in new_users}
+    users = [
+        u
+        for u in User.objects.filter(email__endswith=f"@{SCALE_DOMAIN}").only("id", "email")
+        if u.email in new_emails
+    ]
     EmailAddress.objects.bulk_create(
         [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
         batch_size=1000,

@@ -29,7 +29,13 @@ def serialize_message(message: EmailMessage) -> dict:
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
         "attachments": [
-            [name, base64.b64encode(content if isinstance(content, bytes) else content.encode()).decode(), mimetype]
+            [
+                name,
+                base64.b64encode(
+                    content if isinstance(content, bytes) else content.encode()
+                ).decode(),
+                mimetype,
+            ]
             for name, content, mimetype in message.attachments
             if name  # MIME parts without a file name are not used by the portal
         ],
@@ -67,7 +73,9 @@ def deliver_email(data: dict, attempt: int = 1) -> None:
             connection.send_messages([message])
     except Exception:
         if attempt >= settings.EMAIL_MAX_ATTEMPTS:
-            logger.exception("E-mail to %s failed %d times; kept as a failed task", data["to"], attempt)
+            logger.exception(
+                "E-mail to %s failed %d times; kept as a failed task", data["to"], attempt
+            )
             raise
         logger.warning("E-mail to %s failed (attempt %d); retrying", data["to"], attempt)
         deliver_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(

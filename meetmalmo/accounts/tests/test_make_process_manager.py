@@ -11,8 +11,15 @@ pytestmark = pytest.mark.django_db
 def test_it_makes_a_member_a_listed_process_manager(client, member):
     out = StringIO()
     call_command(
-        "make_process_manager", member.email.upper(), "--title-en", "Process manager",
-        "--title-sv", "Processledare", "--phone", "040-34 10 00", stdout=out,
+        "make_process_manager",
+        member.email.upper(),
+        "--title-en",
+        "Process manager",
+        "--title-sv",
+        "Processledare",
+        "--phone",
+        "040-34 10 00",
+        stdout=out,
     )
     member.refresh_from_db()
     assert member.is_process_manager

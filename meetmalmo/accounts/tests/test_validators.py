@@ -42,3 +42,14 @@ def test_it_accepts_web_addresses(url):
 def test_it_rejects_other_schemes(url):
     with pytest.raises(ValidationError):
         validate_http_url(url)
+
+
+def test_a_photo_over_the_limit_is_refused(settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetmalmo.accounts.validators import validate_photo_size
+
+    settings.PHOTO_MAX_BYTES = 1024
+    validate_photo_size(SimpleUploadedFile("ok.png", b"x" * 1024))
+    with pytest.raises(ValidationError, match="too large"):
+        validate_photo_size(SimpleUploadedFile("big.png", b"x" * 1025))

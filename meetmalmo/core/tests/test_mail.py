@@ -27,7 +27,10 @@ def test_a_message_goes_through_the_task_and_arrives_whole():
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert (sent.subject, sent.body, sent.to, sent.reply_to) == (
-        "Ämne", "Hej!", ["to@example.se"], ["pm@example.se"],
+        "Ämne",
+        "Hej!",
+        ["to@example.se"],
+        ["pm@example.se"],
     )
     assert sent.alternatives[0][0] == "<p>Hej!</p>"
     assert sent.attachments[0][:2] == ("initiativ.txt", "idé")
@@ -60,9 +63,11 @@ def test_a_failed_delivery_is_queued_again_later():
 @override_settings(EMAIL_MAX_ATTEMPTS=3)
 def test_the_last_failed_attempt_is_kept_as_a_failure():
     data = serialize_message(EmailMultiAlternatives("S", "B", "f@example.se", ["t@example.se"]))
-    with mock.patch("meetmalmo.core.mail.get_connection", side_effect=OSError("smtp down")):
-        with pytest.raises(OSError):
-            deliver_email.call(data, 3)
+    with (
+        mock.patch("meetmalmo.core.mail.get_connection", side_effect=OSError("smtp down")),
+        pytest.raises(OSError),
+    ):
+        deliver_email.call(data, 3)
 
 
 def test_retries_wait_longer_each_time_up_to_six_hours():

@@ -50,7 +50,7 @@ def test_how_it_works_states_the_three_week_promise_and_criteria(client):
     assert "within three weeks" in content
     for criterion in ["Strategic", "Built on cooperation", "Socially sustainable"]:
         assert criterion in content
-    assert content.count('<li>\n    <h2>') == 5
+    assert content.count("<li>\n    <h2>") == 5
 
 
 def test_the_language_switcher_links_to_the_same_page(client):

@@ -38,7 +38,11 @@ def test_running_it_twice_changes_nothing():
     run()
     counts = (Organisation.objects.count(), User.objects.count(), EmailAddress.objects.count())
     output = run()
-    assert (Organisation.objects.count(), User.objects.count(), EmailAddress.objects.count()) == counts
+    assert (
+        Organisation.objects.count(),
+        User.objects.count(),
+        EmailAddress.objects.count(),
+    ) == counts
     assert "0 people created" in output
 
 

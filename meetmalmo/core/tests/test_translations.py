@@ -11,7 +11,9 @@ CATALOGUES = sorted(Path(__file__).resolve().parents[2].glob("*/locale/sv/LC_MES
 def test_every_message_is_translated_and_none_is_fuzzy(catalogue):
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(catalogue)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
