@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "meetmalmo.core",
     "meetmalmo.accounts",
+    "meetmalmo.initiatives",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

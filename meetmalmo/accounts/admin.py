@@ -32,7 +32,7 @@ class UserAdmin(BaseUserAdmin):
     actions = ["make_process_managers", "remove_process_managers"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["name", "organisation"]}),
+        (_("Person"), {"fields": ["name", "organisation", "language"]}),
         (
             _("Roles"),
             {"fields": ["is_active", "is_process_manager", "is_staff", "is_superuser", "groups"]},

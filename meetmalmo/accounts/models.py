@@ -1,5 +1,6 @@
 """People, their organisations and the roles they have in Meet Malmö."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -89,6 +90,13 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="members",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="sv",
+        help_text=_("The language of the e-mail the portal sends to this person."),
     )
     is_process_manager = models.BooleanField(
         _("process manager"),

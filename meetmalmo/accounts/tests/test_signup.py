@@ -44,6 +44,7 @@ def test_it_signs_up_a_person_with_a_new_organisation_and_sends_verification(cli
     assert user.organisation.name == "Hamnhotellet AB"
     assert user.organisation.sphere == "business"
     assert user.organisation.org_number == "556677-8899"
+    assert user.language == "en"
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["sara@hamnhotellet.se"]
@@ -70,8 +71,9 @@ def test_the_verification_link_verifies_and_signs_in(client):
     assert "Signed in as Sara" in client.get("/en/").content.decode()
 
 
-def test_the_swedish_sign_up_sends_a_swedish_email(client):
+def test_the_swedish_sign_up_sends_a_swedish_email_and_remembers_the_language(client):
     signup(client, lang="sv")
+    assert User.objects.get(email=GOOD["email"]).language == "sv"
     assert "/sv/accounts/confirm-email/" in mail.outbox[0].body
     assert "Bekräfta" in mail.outbox[0].subject or "bekräfta" in mail.outbox[0].body.lower()
 

@@ -1,0 +1,208 @@
+"""Initiatives, the managed list of focus areas, and the append-only case history."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.initiatives.workflow import State
+
+DECISION_DAYS = 21
+
+
+class FocusArea(models.Model):
+    """A theme from the office's managed list; codes are used in CSV files."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["position", "name_sv"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_sv
+
+
+class Channel(models.TextChoices):
+    PORTAL = "portal", _("Portal")
+    MEETING = "meeting", _("Meeting")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+
+
+class Language(models.TextChoices):
+    SV = "sv", _("Swedish")
+    EN = "en", _("English")
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def open(self):
+        """Cases still waiting for a decision: the clock runs for them."""
+        return self.filter(state__in=[State.SUBMITTED, State.IN_REVIEW])
+
+    def decided(self):
+        return self.exclude(decided_at=None)
+
+    def of_submitter(self, user):
+        return self.filter(submitter=user)
+
+
+class Initiative(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=500)
+    description = models.TextField(_("description"), max_length=20_000)
+    challenge = models.TextField(_("the challenge it addresses"), max_length=5_000)
+    benefit_city = models.TextField(_("expected benefit for the city"), max_length=5_000)
+    benefit_business = models.TextField(
+        _("expected benefit for the business community"), max_length=5_000
+    )
+    proposed_partners = models.TextField(_("proposed partners"), max_length=5_000, blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea, verbose_name=_("focus areas"), related_name="initiatives"
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.SV
+    )
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.PORTAL
+    )
+    criterion_strategic = models.BooleanField(
+        _("strategic for the city and its business community"), default=False
+    )
+    criterion_cooperation = models.BooleanField(_("needs cooperation"), default=False)
+    criterion_social = models.BooleanField(_("socially sustainable"), default=False)
+
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitter"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("process manager"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_initiatives",
+    )
+    referred_to = models.ForeignKey(
+        "self",
+        verbose_name=_("referred to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decision_due = models.DateTimeField(_("decision due"), null=True, blank=True, db_index=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "decision_due"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def start_clock(self, at) -> None:
+        self.submitted_at = at
+        self.decision_due = at + timedelta(days=DECISION_DAYS)
+
+
+class CaseEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The case history is append-only")
+
+    def delete(self):
+        raise TypeError("The case history is append-only")
+
+    def public(self):
+        """What the submitter may see: everything but internal notes."""
+        return self.filter(internal=False)
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's history. Written once, never changed or removed."""
+
+    class Kind(models.TextChoices):
+        TRANSITION = "transition", _("Change of state")
+        ASSIGNMENT = "assignment", _("Assignment")
+        NOTE = "note", _("Internal note")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, choices=State.choices, blank=True)
+    transition = models.CharField(_("move"), max_length=30, blank=True)
+    reason = models.TextField(_("why"), blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    internal = models.BooleanField(_("staff only"), default=False)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = CaseEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.kind} {self.from_state}→{self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("The case history is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The case history is append-only")

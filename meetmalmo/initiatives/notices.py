@@ -1,0 +1,29 @@
+"""E-mail notices about a case, each in the language of the person who receives it. They go
+through the task queue (see core.mail), so a failing mail server delays them but loses none."""
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from meetmalmo.initiatives.models import CaseEvent
+
+
+def _send(template: str, recipient, context: dict) -> None:
+    with translation.override(recipient.language):
+        context = {**context, "recipient": recipient}
+        subject = render_to_string(f"initiatives/email/{template}_subject.txt", context)
+        body = render_to_string(f"initiatives/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [recipient.email])
+
+
+def send_decision_notice(event_id: int, template: str) -> None:
+    event = CaseEvent.objects.select_related(
+        "initiative__submitter", "initiative__referred_to"
+    ).get(pk=event_id)
+    initiative = event.initiative
+    _send(template, initiative.submitter, {"initiative": initiative, "event": event})
+
+
+def send_assignment_notice(event_id: int) -> None:
+    event = CaseEvent.objects.select_related("initiative", "assigned_to", "actor").get(pk=event_id)
+    _send("assigned", event.assigned_to, {"initiative": event.initiative, "event": event})

@@ -1,0 +1,63 @@
+"""Reads on initiatives: the 21-day clock of each case and how often the promise is kept."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import median
+
+from django.utils import timezone
+
+from meetmalmo.initiatives.models import DECISION_DAYS, Initiative
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Whole calendar days left until the decision is due (negative when overdue)."""
+
+    days_left: int | None
+    running: bool
+
+    @property
+    def overdue(self) -> bool:
+        return self.running and self.days_left is not None and self.days_left < 0
+
+
+def clock(initiative: Initiative, now: datetime | None = None) -> Clock:
+    if initiative.decision_due is None:
+        return Clock(days_left=None, running=False)
+    if initiative.decided_at is not None or initiative.state not in ("submitted", "in_review"):
+        return Clock(days_left=None, running=False)
+    today = timezone.localdate(now or timezone.now())
+    due = timezone.localdate(initiative.decision_due)
+    return Clock(days_left=(due - today).days, running=True)
+
+
+@dataclass(frozen=True)
+class DecisionMeasure:
+    decided: int
+    within_promise: int
+    median_days: float | None
+
+    @property
+    def share_within_promise(self) -> float | None:
+        return self.within_promise / self.decided if self.decided else None
+
+
+def decision_measure(
+    since: datetime | None = None, until: datetime | None = None
+) -> DecisionMeasure:
+    """The office's own measure: of the initiatives decided (in the period), how many were
+    decided within 21 days of submission, and the median number of days it took."""
+    decided = Initiative.objects.decided().exclude(submitted_at=None)
+    if since:
+        decided = decided.filter(decided_at__gte=since)
+    if until:
+        decided = decided.filter(decided_at__lt=until)
+    durations = [
+        (decided_at - submitted_at).total_seconds() / 86_400
+        for submitted_at, decided_at in decided.values_list("submitted_at", "decided_at")
+    ]
+    return DecisionMeasure(
+        decided=len(durations),
+        within_promise=sum(1 for days in durations if days <= DECISION_DAYS),
+        median_days=round(median(durations), 1) if durations else None,
+    )

@@ -1,0 +1,128 @@
+"""Writes on initiatives. Every change of state goes through `perform_transition`."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.initiatives import notices
+from meetmalmo.initiatives.models import CaseEvent, Initiative
+from meetmalmo.initiatives.workflow import (
+    ACTORS,
+    REASON,
+    REFERRED_TO,
+    TRANSITIONS,
+    State,
+)
+
+
+class TransitionRefused(Exception):
+    """A move the workflow does not allow; the message is for the person who tried it."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@transaction.atomic
+def perform_transition(
+    *,
+    initiative: Initiative,
+    name: str,
+    actor,
+    reason: str = "",
+    referred_to: Initiative | None = None,
+) -> CaseEvent:
+    """Make one move of the workflow: check it, change the case, write the case event, and
+    send the notice the move implies once the change is committed."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise TransitionRefused(_("There is no such step."))
+    # Lock the row so two process managers deciding at once cannot both succeed.
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.state not in transition.sources:
+        raise TransitionRefused(
+            _("This step is not possible while the initiative is %(state)s.")
+            % {"state": initiative.get_state_display().lower()}
+        )
+    if not any(ACTORS[role](actor, initiative) for role in transition.actors):
+        raise TransitionRefused(_("You may not take this step on this initiative."))
+    reason = reason.strip()
+    if REASON in transition.requires and not reason:
+        raise TransitionRefused(_("Give a reason: the submitter will read it."), field="reason")
+    if REFERRED_TO in transition.requires:
+        _check_referral(initiative, referred_to)
+        initiative.referred_to = referred_to
+
+    now = timezone.now()
+    from_state = initiative.state
+    initiative.state = transition.target
+    if transition.starts_clock:
+        initiative.start_clock(now)
+    if transition.decides:
+        initiative.decided_at = now
+    if transition.assigns_actor and initiative.assigned_to_id is None:
+        initiative.assigned_to = actor
+    initiative.save()
+
+    event = CaseEvent.objects.create(
+        initiative=initiative,
+        kind=CaseEvent.Kind.TRANSITION,
+        actor=actor,
+        from_state=from_state,
+        to_state=transition.target,
+        transition=transition.name,
+        reason=reason,
+        assigned_to=initiative.assigned_to if transition.assigns_actor else None,
+    )
+    if transition.notice:
+        transaction.on_commit(lambda: notices.send_decision_notice(event.pk, transition.notice))
+    return event
+
+
+def _check_referral(initiative: Initiative, referred_to: Initiative | None) -> None:
+    if referred_to is None:
+        raise TransitionRefused(
+            _("Choose the existing work this initiative is referred to."), field="referred_to"
+        )
+    if referred_to.pk == initiative.pk or referred_to.state == State.DRAFT:
+        raise TransitionRefused(
+            _("An initiative can only be referred to another initiative that was submitted."),
+            field="referred_to",
+        )
+
+
+@transaction.atomic
+def assign(*, initiative: Initiative, assignee, actor) -> CaseEvent:
+    """Give an open case to a process manager; reassignment is recorded like the first."""
+    if not is_process_manager(actor):
+        raise TransitionRefused(_("Only process managers assign cases."))
+    if not is_process_manager(assignee):
+        raise TransitionRefused(_("Cases can only be assigned to a process manager."))
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    previous = initiative.assigned_to_id
+    initiative.assigned_to = assignee
+    initiative.save(update_fields=["assigned_to", "updated_at"])
+    event = CaseEvent.objects.create(
+        initiative=initiative,
+        kind=CaseEvent.Kind.ASSIGNMENT,
+        actor=actor,
+        assigned_to=assignee,
+        internal=True,
+    )
+    if previous not in (None, assignee.pk) or assignee.pk != actor.pk:
+        transaction.on_commit(lambda: notices.send_assignment_notice(event.pk))
+    return event
+
+
+def add_note(*, initiative: Initiative, actor, text: str) -> CaseEvent:
+    """An internal note: staff only, never shown to the submitter."""
+    if not is_process_manager(actor):
+        raise TransitionRefused(_("Only process managers write internal notes."))
+    text = text.strip()
+    if not text:
+        raise TransitionRefused(_("Write the note before saving it."), field="text")
+    return CaseEvent.objects.create(
+        initiative=initiative, kind=CaseEvent.Kind.NOTE, actor=actor, reason=text, internal=True
+    )
