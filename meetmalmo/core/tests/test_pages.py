@@ -117,9 +117,12 @@ urlpatterns_with_errors = [
 
 
 class ErrorURLs:
-    from meetmalmo.urls import handler403, handler404, handler500  # noqa: F401
+    """The portal's own URLs plus two that fail on purpose."""
 
-    urlpatterns = urlpatterns_with_errors
+    from meetmalmo.urls import handler403, handler404, handler500  # noqa: F401
+    from meetmalmo.urls import urlpatterns as _portal
+
+    urlpatterns = urlpatterns_with_errors + _portal
 
 
 @override_settings(ROOT_URLCONF=ErrorURLs)
