@@ -1,0 +1,89 @@
+"""Browser tests: Playwright drives Debian's chromium (Playwright's own browser download cannot
+work here) and axe-core checks each page. Without chromium they skip, unless --require-browser
+(CI) turns that into a failure."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to be
+# used from it in the test's own code (factories, assertions) without this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE = Path(__file__).resolve().parents[4] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(item.fspath).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _unavailable(request, reason):
+    if request.config.getoption("--require-browser"):
+        pytest.fail(f"browser tests required but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser(request):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        _unavailable(request, "Debian's chromium is not installed")
+    if not AXE.exists():
+        _unavailable(request, f"axe-core is not installed at {AXE} (run `make test`)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable(request, "playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # bypass_csp lets the test inject axe-core while the portal's strict policy stays on.
+    context = browser.new_context(bypass_csp=True, base_url=live_server.url, locale="sv-SE")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_accessible(page) -> None:
+    """Fails with every WCAG 2.1 A/AA violation axe-core finds on the page as it is now."""
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not problems, f"{page.url}:\n" + "\n".join(problems)
+
+
+def tab_to(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with Tab")
