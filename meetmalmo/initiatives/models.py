@@ -164,6 +164,8 @@ class CaseEvent(models.Model):
         TRANSITION = "transition", _("Change of state")
         ASSIGNMENT = "assignment", _("Assignment")
         NOTE = "note", _("Internal note")
+        QUESTION = "question", _("Request for information")
+        ANSWER = "answer", _("Answer from the submitter")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -206,3 +208,27 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The case history is append-only")
+
+
+class Reminder(models.Model):
+    """A reminder that has been sent; the unique constraint makes sending it twice impossible,
+    so `send_reminders` can run every hour."""
+
+    class Kind(models.TextChoices):
+        DAY_14 = "day_14", _("Day 14 of 21")
+        OVERDUE = "overdue", _("Decision overdue")
+        UNASSIGNED = "unassigned", _("Unassigned for two days")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "kind"], name="one_reminder_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.kind}"

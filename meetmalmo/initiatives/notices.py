@@ -27,3 +27,13 @@ def send_decision_notice(event_id: int, template: str) -> None:
 def send_assignment_notice(event_id: int) -> None:
     event = CaseEvent.objects.select_related("initiative", "assigned_to", "actor").get(pk=event_id)
     _send("assigned", event.assigned_to, {"initiative": event.initiative, "event": event})
+
+
+def send_answer_notice(event_id: int) -> None:
+    event = CaseEvent.objects.select_related("initiative__assigned_to", "actor").get(pk=event_id)
+    initiative = event.initiative
+    _send("answer", initiative.assigned_to, {"initiative": initiative, "event": event})
+
+
+def send_reminder(kind: str, recipient, initiatives) -> None:
+    _send(f"reminder_{kind}", recipient, {"initiatives": initiatives})

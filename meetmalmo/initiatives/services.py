@@ -9,6 +9,7 @@ from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.models import CaseEvent, Initiative
 from meetmalmo.initiatives.workflow import (
     ACTORS,
+    OPEN_STATES,
     REASON,
     REFERRED_TO,
     TRANSITIONS,
@@ -120,9 +121,48 @@ def add_note(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """An internal note: staff only, never shown to the submitter."""
     if not is_process_manager(actor):
         raise TransitionRefused(_("Only process managers write internal notes."))
+    return CaseEvent.objects.create(
+        initiative=initiative,
+        kind=CaseEvent.Kind.NOTE,
+        actor=actor,
+        reason=_required_text(text),
+        internal=True,
+    )
+
+
+@transaction.atomic
+def request_information(*, initiative: Initiative, actor, text: str) -> CaseEvent:
+    """Ask the submitter for more; they answer on their own page. The clock keeps running."""
+    if not is_process_manager(actor):
+        raise TransitionRefused(_("Only process managers ask submitters for information."))
+    if initiative.state not in OPEN_STATES:
+        raise TransitionRefused(_("Information can only be requested before the decision."))
+    text = _required_text(text)
+    event = CaseEvent.objects.create(
+        initiative=initiative, kind=CaseEvent.Kind.QUESTION, actor=actor, reason=text
+    )
+    transaction.on_commit(lambda: notices.send_decision_notice(event.pk, "question"))
+    return event
+
+
+@transaction.atomic
+def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
+    """The submitter's answer to a request for information, passed on to the process manager."""
+    if actor.pk != initiative.submitter_id:
+        raise TransitionRefused(_("Only the submitter answers requests about the initiative."))
+    if not initiative.events.filter(kind=CaseEvent.Kind.QUESTION).exists():
+        raise TransitionRefused(_("There is no request for information to answer."))
+    text = _required_text(text)
+    event = CaseEvent.objects.create(
+        initiative=initiative, kind=CaseEvent.Kind.ANSWER, actor=actor, reason=text
+    )
+    if initiative.assigned_to_id:
+        transaction.on_commit(lambda: notices.send_answer_notice(event.pk))
+    return event
+
+
+def _required_text(text: str) -> str:
     text = text.strip()
     if not text:
-        raise TransitionRefused(_("Write the note before saving it."), field="text")
-    return CaseEvent.objects.create(
-        initiative=initiative, kind=CaseEvent.Kind.NOTE, actor=actor, reason=text, internal=True
-    )
+        raise TransitionRefused(_("Write the message before sending it."), field="text")
+    return text

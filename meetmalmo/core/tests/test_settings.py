@@ -42,7 +42,8 @@ def test_a_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    ignored = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in ignored}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -2,15 +2,10 @@
 work here) and axe-core checks each page. Without chromium they skip, unless --require-browser
 (CI) turns that into a failure."""
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to be
-# used from it in the test's own code (factories, assertions) without this.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE = Path(__file__).resolve().parents[4] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -38,7 +33,7 @@ def _unavailable(request, reason):
 
 
 @pytest.fixture(scope="session")
-def browser(request):
+def browser(request, django_db_setup):
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if not executable:
         _unavailable(request, "Debian's chromium is not installed")
@@ -48,12 +43,17 @@ def browser(request):
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable(request, "playwright is not installed")
+    # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
+    # while one runs unless told that this thread is safe (it is: the test waits for the page).
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+    patch.undo()
 
 
 @pytest.fixture

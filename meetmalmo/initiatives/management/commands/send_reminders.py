@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from meetmalmo.initiatives.reminders import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Sends the 21-day clock's reminders: to the assigned process manager on day 14 and when "
+        "the decision is overdue, and to all process managers about cases unassigned for two "
+        "days. Each reminder goes out once; safe to run every hour."
+    )
+
+    def handle(self, *args, **options):
+        counts = send_due_reminders(timezone.now())
+        self.stdout.write(
+            f"Reminders sent: {counts['day_14']} at day 14, {counts['overdue']} overdue, "
+            f"{counts['unassigned']} unassigned."
+        )
