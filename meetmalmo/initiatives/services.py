@@ -40,8 +40,7 @@ def perform_transition(
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise TransitionRefused(_("There is no such step."))
-    # Lock the row so two process managers deciding at once cannot both succeed.
-    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    _lock(initiative)
     if initiative.state not in transition.sources:
         raise TransitionRefused(
             _("This step is not possible while the initiative is %(state)s.")
@@ -82,12 +81,20 @@ def perform_transition(
     return event
 
 
+def _lock(initiative: Initiative) -> None:
+    """Lock the case's row and read it afresh, so that two process managers acting at once
+    cannot both succeed, and the caller's object shows the state after the change."""
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+    initiative.refresh_from_db()
+
+
 def _check_referral(initiative: Initiative, referred_to: Initiative | None) -> None:
     if referred_to is None:
         raise TransitionRefused(
             _("Choose the existing work this initiative is referred to."), field="referred_to"
         )
-    if referred_to.pk == initiative.pk or referred_to.state == State.DRAFT:
+    current_state = Initiative.objects.filter(pk=referred_to.pk).values_list("state", flat=True)
+    if referred_to.pk == initiative.pk or current_state.first() in (None, State.DRAFT):
         raise TransitionRefused(
             _("An initiative can only be referred to another initiative that was submitted."),
             field="referred_to",
@@ -101,7 +108,7 @@ def assign(*, initiative: Initiative, assignee, actor) -> CaseEvent:
         raise TransitionRefused(_("Only process managers assign cases."))
     if not is_process_manager(assignee):
         raise TransitionRefused(_("Cases can only be assigned to a process manager."))
-    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    _lock(initiative)
     previous = initiative.assigned_to_id
     initiative.assigned_to = assignee
     initiative.save(update_fields=["assigned_to", "updated_at"])

@@ -59,3 +59,28 @@ def test_if_empty_leaves_a_database_with_content_alone():
     output = run("--if-empty")
     assert Organisation.objects.count() == 1
     assert "0 records created" in output
+
+
+def test_it_creates_initiatives_in_every_state_with_their_history():
+    from meetmalmo.initiatives.models import Initiative
+    from meetmalmo.initiatives.selectors import clock
+    from meetmalmo.initiatives.workflow import State
+
+    run()
+    assert set(Initiative.objects.values_list("state", flat=True)) == set(State.values)
+    assert set(Initiative.objects.values_list("language", flat=True)) == {"sv", "en"}
+    assert any(clock(i).overdue for i in Initiative.objects.open())
+    referred = Initiative.objects.get(state=State.REFERRED)
+    assert referred.referred_to is not None
+    assert referred.events.filter(to_state=State.REFERRED).exists()
+
+
+def test_scale_adds_initiatives_with_their_submission_in_the_history():
+    from meetmalmo.initiatives.models import CaseEvent, Initiative
+
+    run("--scale", "30")
+    scaled = Initiative.objects.filter(title__startswith="Skalinitiativ ")
+    assert scaled.count() == 30
+    assert CaseEvent.objects.filter(initiative__in=scaled).count() == 30
+    run("--scale", "30")
+    assert scaled.count() == 30

@@ -2,17 +2,22 @@ from django.core.management.base import BaseCommand
 
 from meetmalmo.accounts.models import Organisation
 from meetmalmo.core.demo import DEMO_PASSWORD, demo_logins, seed
+from meetmalmo.initiatives.demo import seed_initiatives
+from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
 
 
 class Command(BaseCommand):
     help = (
         "Loads realistic demo content in Swedish and English: organisations in every sphere, "
-        "process managers and members. Safe to run again: what exists is left as it is. "
-        "--scale N adds N members for benchmarks; --if-empty does nothing when there is data."
+        "process managers, members and initiatives in every state with their case history. Safe to "
+        "run again: what exists is left as it is. --scale N adds N initiatives and N members for "
+        "benchmarks; --if-empty does nothing when there is data."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=0, help="Extra members to create.")
+        parser.add_argument(
+            "--scale", type=int, default=0, help="Extra initiatives (and members) to create."
+        )
         parser.add_argument(
             "--if-empty", action="store_true", help="Only seed a database with no organisations."
         )
@@ -22,9 +27,10 @@ class Command(BaseCommand):
             self.stdout.write("The database already has content: 0 records created.")
             return
         result = seed(scale=scale)
+        initiatives = seed_initiatives() + seed_scale_initiatives(scale)
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
-            f"{result['people_created']} people created."
+            f"{result['people_created']} people created, {initiatives} initiatives created."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
         for role, email in demo_logins():
