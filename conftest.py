@@ -1,4 +1,6 @@
-"""Shared test setup: the --require-browser flag (CI) and the people every test can use."""
+"""Shared test setup: the browser-test plugin and its --require-browser flag (used by CI)."""
+
+pytest_plugins = ["meetmalmo.browser_testing"]
 
 
 def pytest_addoption(parser):

@@ -61,3 +61,24 @@ def decision_measure(
         within_promise=sum(1 for days in durations if days <= DECISION_DAYS),
         median_days=round(median(durations), 1) if durations else None,
     )
+
+
+def member_initiatives(user):
+    """A member's own initiatives, newest first, with what their page shows."""
+    return (
+        Initiative.objects.of_submitter(user).select_related("organisation").order_by("-created_at")
+    )
+
+
+def member_initiative(user, pk: int) -> Initiative:
+    """One of the member's own initiatives; someone else's id is a 404, never their case."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        member_initiatives(user).prefetch_related("focus_areas", "attachments"), pk=pk
+    )
+
+
+def public_history(initiative: Initiative):
+    """The case history the submitter may read: no internal notes or assignments."""
+    return initiative.events.public().exclude(kind="assignment").select_related("actor")

@@ -173,3 +173,46 @@ def _required_text(text: str) -> str:
     if not text:
         raise TransitionRefused(_("Write the message before sending it."), field="text")
     return text
+
+
+@transaction.atomic
+def initiative_save(
+    *,
+    submitter,
+    data: dict,
+    focus_areas,
+    attachments: list,
+    submit: bool,
+    initiative: Initiative | None = None,
+    actor=None,
+    channel: str = "portal",
+) -> Initiative:
+    """Create or update a draft with its focus areas and attachments, and submit it when asked:
+    all of it or none of it. `actor` is a process manager recording it on someone's behalf."""
+    actor = actor or submitter
+    if submitter.organisation_id is None:
+        raise TransitionRefused(_("Add your organisation to your account before you continue."))
+    if initiative is None:
+        initiative = Initiative(
+            submitter=submitter,
+            organisation=submitter.organisation,
+            channel=channel,
+            recorded_by=actor if actor != submitter else None,
+        )
+    elif initiative.state != State.DRAFT:
+        raise TransitionRefused(_("Only a draft can be changed."))
+    for field, value in data.items():
+        setattr(initiative, field, value)
+    initiative.save()
+    initiative.focus_areas.set(focus_areas)
+    for upload, content_type in attachments:
+        initiative.attachments.create(
+            file=upload,
+            name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+    if submit:
+        perform_transition(initiative=initiative, name="submit", actor=actor)
+    return initiative

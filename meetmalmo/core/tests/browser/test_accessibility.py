@@ -1,7 +1,7 @@
 import pytest
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory
-from meetmalmo.core.tests.browser.conftest import assert_accessible
+from meetmalmo.browser_testing import assert_accessible
 
 PAGES = [
     "",

@@ -5,7 +5,7 @@ import re
 from django.core import mail
 
 from meetmalmo.accounts.models import User
-from meetmalmo.core.tests.browser.conftest import tab_to
+from meetmalmo.browser_testing import tab_to
 
 
 def type_into(page, selector: str, text: str) -> None:

@@ -1,13 +1,14 @@
-"""Browser tests: Playwright drives Debian's chromium (Playwright's own browser download cannot
-work here) and axe-core checks each page. Without chromium they skip, unless --require-browser
-(CI) turns that into a failure."""
+"""A pytest plugin for browser tests: Playwright drives Debian's chromium (Playwright's own
+browser download cannot work here) and axe-core checks each page. Any test that uses the
+`page` or `browser` fixture is marked `browser`; without chromium it skips, unless
+--require-browser (CI) turns that into a failure."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
-AXE = Path(__file__).resolve().parents[4] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -20,9 +21,8 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
     for item in items:
-        if Path(item.fspath).is_relative_to(here):
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
@@ -87,3 +87,16 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"{selector} cannot be reached with Tab")
+
+
+def sign_in(page, user) -> None:
+    """Give the browser the session of a signed-in user, as after a real login."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.goto("/")
+    origin = page.url.split("/", 3)[:3]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": "/".join(origin)}]
+    )

@@ -1,0 +1,87 @@
+"""Attachment checks by content, not by name: a file is what its first bytes say it is."""
+
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+ZIP_OFFICE_TYPES = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+ODF_TYPES = {
+    b"application/vnd.oasis.opendocument.text",
+    b"application/vnd.oasis.opendocument.spreadsheet",
+    b"application/vnd.oasis.opendocument.presentation",
+}
+
+
+def sniff(upload) -> str | None:
+    """The content type of an allowed document or image, or None."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "application/msword"  # the older Office formats share one container
+    if head.startswith(b"PK\x03\x04"):
+        return _office_zip(upload)
+    return None
+
+
+def _office_zip(upload) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").strip()
+                return mimetype.decode() if mimetype in ODF_TYPES else None
+            if "[Content_Types].xml" in names:
+                for prefix, content_type in ZIP_OFFICE_TYPES.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return content_type
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def validate_attachments(uploads) -> list[tuple[object, str]]:
+    """Each upload with its sniffed type; every refusal names the file and the reason."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if len(uploads) > settings.ATTACHMENT_MAX_COUNT:
+        raise ValidationError(
+            _("Attach at most %(count)d files.") % {"count": settings.ATTACHMENT_MAX_COUNT}
+        )
+    errors, checked = [], []
+    for upload in uploads:
+        if upload.size > limit:
+            errors.append(
+                _("%(name)s is too large (%(size)s); the limit is %(limit)s.")
+                % {
+                    "name": upload.name,
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(limit),
+                }
+            )
+            continue
+        content_type = sniff(upload)
+        if content_type is None:
+            errors.append(
+                _("%(name)s is not a PDF, an office document or an image (PNG, JPEG).")
+                % {"name": upload.name}
+            )
+            continue
+        checked.append((upload, content_type))
+    if errors:
+        raise ValidationError(errors)
+    return checked

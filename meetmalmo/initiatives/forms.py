@@ -1,0 +1,99 @@
+"""Forms for initiatives. They only parse and validate; saving is in services."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.initiatives.files import validate_attachments
+from meetmalmo.initiatives.models import FocusArea, Initiative
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        for upload in files:
+            super().clean(upload, initial)
+        return validate_attachments(files)
+
+
+class InitiativeForm(forms.ModelForm):
+    """The member's initiative. A draft needs only a title; submitting needs everything the
+    Trade and Industry Office needs to decide."""
+
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose the areas the initiative concerns."),
+    )
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "challenge",
+            "benefit_city",
+            "benefit_business",
+            "proposed_partners",
+            "focus_areas",
+            "language",
+            "criterion_strategic",
+            "criterion_cooperation",
+            "criterion_social",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "challenge": forms.Textarea(attrs={"rows": 4}),
+            "benefit_city": forms.Textarea(attrs={"rows": 3}),
+            "benefit_business": forms.Textarea(attrs={"rows": 3}),
+            "proposed_partners": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "summary": _("Two or three sentences that say what the initiative is."),
+            "proposed_partners": _(
+                "Companies, City departments or organisations you want to involve."
+            ),
+            "criterion_strategic": _(
+                "It matters strategically to both the City of Malmö and the business community."
+            ),
+            "criterion_cooperation": _(
+                "It needs the business community and the City to work together."
+            ),
+            "criterion_social": _(
+                "It contributes to a socially sustainable Malmö, with more growth and jobs."
+            ),
+        }
+
+    def __init__(self, *args, draft: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = _(
+            "PDF, office documents or images (PNG, JPEG); up to %(count)d files of at most "
+            "%(size)s each."
+        ) % {
+            "count": settings.ATTACHMENT_MAX_COUNT,
+            "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+        }
+        if draft:
+            for name, field in self.fields.items():
+                field.required = name == "title"
+
+    CRITERIA = ("criterion_strategic", "criterion_cooperation", "criterion_social")
+
+
+class TextForm(forms.Form):
+    """A message: an answer, a note, a reason."""
+
+    text = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5_000
+    )

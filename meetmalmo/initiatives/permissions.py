@@ -1,0 +1,8 @@
+"""Who may see a case."""
+
+from meetmalmo.accounts.permissions import is_member, is_process_manager
+
+
+def can_see_case(user, initiative) -> bool:
+    """The submitter and the process managers; nobody else learns the case exists."""
+    return is_process_manager(user) or (is_member(user) and user.pk == initiative.submitter_id)

@@ -1,0 +1,157 @@
+"""Pages for members: writing an initiative, following it, answering the office."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meetmalmo.initiatives import selectors, services
+from meetmalmo.initiatives.forms import InitiativeForm, TextForm
+from meetmalmo.initiatives.models import Attachment
+from meetmalmo.initiatives.permissions import can_see_case
+from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
+
+
+def _signup_first(request):
+    """A visitor is taken to sign-up and brought back here afterwards."""
+    return redirect_to_login(request.get_full_path(), login_url=reverse("account_signup"))
+
+
+@require_http_methods(["GET", "POST"])
+def initiative_new(request):
+    if not request.user.is_authenticated:
+        return _signup_first(request)
+    return _initiative_form(request, initiative=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request, pk):
+    initiative = selectors.member_initiative(request.user, pk)
+    if initiative.state != "draft":
+        return redirect("initiatives:mine", pk=initiative.pk)
+    return _initiative_form(request, initiative=initiative)
+
+
+def _initiative_form(request, initiative):
+    submit = request.POST.get("action") == "submit"
+    form = InitiativeForm(
+        request.POST or None, request.FILES or None, instance=initiative, draft=not submit
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("focus_areas", "attachments")
+        }
+        try:
+            saved = services.initiative_save(
+                submitter=request.user,
+                data=data,
+                focus_areas=form.cleaned_data["focus_areas"],
+                attachments=form.cleaned_data["attachments"],
+                submit=submit,
+                initiative=initiative,
+            )
+        except services.TransitionRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            if submit:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your initiative has been sent. "
+                        "You will have a decision by %(date)s."
+                    )
+                    % {"date": _date(saved.decision_due)},
+                )
+            else:
+                messages.success(
+                    request, _("Your draft is saved. You can come back to it from My page.")
+                )
+            return redirect("initiatives:mine", pk=saved.pk)
+    return render(request, "initiatives/form.html", {"form": form, "initiative": initiative})
+
+
+def _date(value):
+    from django.template.defaultfilters import date
+
+    return date(value, "j F Y")
+
+
+@login_required
+def my_page(request):
+    initiatives = list(selectors.member_initiatives(request.user))
+    for initiative in initiatives:
+        initiative.public_label = PUBLIC_LABELS[initiative.state]
+        initiative.clock = selectors.clock(initiative)
+    return render(request, "initiatives/my.html", {"initiatives": initiatives})
+
+
+def _mine(request, initiative, answer_form=None, status=200):
+    history = list(selectors.public_history(initiative))
+    return render(
+        request,
+        "initiatives/mine.html",
+        {
+            "initiative": initiative,
+            "public_label": PUBLIC_LABELS[initiative.state],
+            "clock": selectors.clock(initiative),
+            "history": history,
+            "can_withdraw": may(request.user, initiative, TRANSITIONS["withdraw"]),
+            "has_question": any(e.kind == "question" for e in history),
+            "answer_form": answer_form or TextForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def my_initiative(request, pk):
+    return _mine(request, selectors.member_initiative(request.user, pk))
+
+
+@login_required
+@require_POST
+def my_answer(request, pk):
+    initiative = selectors.member_initiative(request.user, pk)
+    form = TextForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_request(
+                initiative=initiative, actor=request.user, text=form.cleaned_data["text"]
+            )
+        except services.TransitionRefused as refused:
+            form.add_error("text", refused.message)
+        else:
+            messages.success(request, _("Your answer has been sent to the process manager."))
+            return redirect("initiatives:mine", pk=pk)
+    return _mine(request, initiative, answer_form=form, status=400)
+
+
+@login_required
+@require_POST
+def my_withdraw(request, pk):
+    initiative = selectors.member_initiative(request.user, pk)
+    try:
+        services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
+    except services.TransitionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Your initiative has been withdrawn."))
+    return redirect("initiatives:mine", pk=pk)
+
+
+@login_required
+def attachment(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("initiative"), pk=pk)
+    if not can_see_case(request.user, attachment.initiative):
+        raise Http404
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
