@@ -97,3 +97,83 @@ class TextForm(forms.Form):
     text = forms.CharField(
         label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5_000
     )
+
+
+class QueueFilterForm(forms.Form):
+    """The staff queue's filters; every field is optional and read from the query string."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        empty_label=_("All focus areas"),
+    )
+    state = forms.ChoiceField(label=_("State"), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from meetmalmo.initiatives.models import Channel
+        from meetmalmo.initiatives.workflow import State
+
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("All states"))] + [
+            c for c in State.choices if c[0] != State.DRAFT
+        ]
+        self.fields["channel"].choices = [("", _("All channels"))] + list(Channel.choices)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Process manager"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from meetmalmo.accounts.models import User
+
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(
+            is_process_manager=True, is_active=True
+        ).order_by("name")
+
+
+class BulkAssignForm(AssignForm):
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Cases"),
+        queryset=Initiative.objects.open(),
+        error_messages={"required": _("Choose at least one case.")},
+    )
+
+
+class DecisionForm(forms.Form):
+    """One move of the workflow with what it requires; the service checks it again."""
+
+    reason = forms.CharField(
+        label=_("Message to the submitter"),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    referred_to = forms.ModelChoiceField(
+        label=_("Refer to"),
+        queryset=Initiative.objects.exclude(state="draft"),
+        required=False,
+        empty_label=_("Choose earlier work"),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"), max_length=5_000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ReplyTemplateForm(forms.ModelForm):
+    class Meta:
+        from meetmalmo.initiatives.models import ReplyTemplate
+
+        model = ReplyTemplate
+        fields = ["kind", "name", "body_sv", "body_en"]
+        widgets = {
+            "body_sv": forms.Textarea(attrs={"rows": 6, "lang": "sv"}),
+            "body_en": forms.Textarea(attrs={"rows": 6, "lang": "en"}),
+        }

@@ -259,3 +259,29 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReplyTemplate(models.Model):
+    """A reply the office reuses, in both languages; the process manager adjusts it per case."""
+
+    class Kind(models.TextChoices):
+        ADOPT = "adopt", _("Adopt")
+        DECLINE = "decline", _("Decline")
+        REFER = "refer", _("Refer to existing work")
+        QUESTION = "question", _("Request for information")
+
+    kind = models.CharField(_("used for"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    body_sv = models.TextField(_("text (Swedish)"), max_length=5_000)
+    body_en = models.TextField(_("text (English)"), max_length=5_000)
+
+    class Meta:
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def body_for(self, language: str) -> str:
+        return self.body_en if language == "en" else self.body_sv

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetmalmo.initiatives import views
+from meetmalmo.initiatives import staff_views, views
 
 app_name = "initiatives"
 
@@ -12,4 +12,17 @@ urlpatterns = [
     path("my/initiatives/<int:pk>/", views.my_initiative, name="mine"),
     path("my/initiatives/<int:pk>/answer/", views.my_answer, name="answer"),
     path("my/initiatives/<int:pk>/withdraw/", views.my_withdraw, name="withdraw"),
+]
+
+urlpatterns += [
+    path("staff/", staff_views.queue, name="queue"),
+    path("staff/assign/", staff_views.bulk_assign, name="bulk_assign"),
+    path("staff/cases/<int:pk>/", staff_views.case, name="case"),
+    path("staff/cases/<int:pk>/move/", staff_views.transition, name="transition"),
+    path("staff/cases/<int:pk>/assign/", staff_views.assign, name="assign"),
+    path("staff/cases/<int:pk>/note/", staff_views.note, name="note"),
+    path("staff/cases/<int:pk>/question/", staff_views.question, name="question"),
+    path("staff/templates/", staff_views.templates, name="templates"),
+    path("staff/templates/new/", staff_views.template_edit, name="template_new"),
+    path("staff/templates/<int:pk>/", staff_views.template_edit, name="template_edit"),
 ]

@@ -1,0 +1,239 @@
+"""The Trade and Industry Office's pages: the queue, the case, and the moves made on it."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.initiatives import selectors, services
+from meetmalmo.initiatives.forms import (
+    AssignForm,
+    BulkAssignForm,
+    DecisionForm,
+    NoteForm,
+    QueueFilterForm,
+    ReplyTemplateForm,
+)
+from meetmalmo.initiatives.models import ReplyTemplate
+from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
+
+PAGE_SIZE = 50
+
+
+def process_manager_required(view):
+    """Visitors are asked to sign in; members who are not process managers are refused."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_process_manager(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@process_manager_required
+def queue(request):
+    tab = request.GET.get("tab", "new")
+    if tab not in selectors.QUEUE_TABS:
+        tab = "new"
+    filters = QueueFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    cases = selectors.queue(request.user, tab=tab, **criteria)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    for case in page:
+        case.clock = selectors.clock(case)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "initiatives/staff/queue.html",
+        {
+            "tab": tab,
+            "tabs": _tabs(),
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "assign_form": AssignForm(),
+        },
+    )
+
+
+def _tabs():
+    return [
+        ("new", _("New")),
+        ("mine", _("Mine")),
+        ("open", _("All open")),
+        ("decided", _("Decided")),
+    ]
+
+
+@process_manager_required
+@require_POST
+def bulk_assign(request):
+    form = BulkAssignForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect(request.POST.get("next") or "initiatives:queue")
+    for case in form.cleaned_data["cases"]:
+        services.assign(initiative=case, assignee=form.cleaned_data["assignee"], actor=request.user)
+    count = len(form.cleaned_data["cases"])
+    messages.success(
+        request,
+        ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count) % {"count": count},
+    )
+    return redirect(request.POST.get("next") or "initiatives:queue")
+
+
+@process_manager_required
+def case(request, pk):
+    return _render_case(request, selectors.staff_case(pk))
+
+
+def _render_case(request, initiative, *, failed=None, status=200):
+    """The case page; `failed` is a form that came back with errors, shown where it was."""
+    template_id = request.GET.get("template")
+
+    def form_for(kind, form_class, **initial):
+        if failed is not None and failed.prefix == kind:
+            return failed
+        return form_class(prefix=kind, initial=initial)
+
+    moves = [
+        (
+            move,
+            form_for(
+                move.name,
+                DecisionForm,
+                reason=_template_text(template_id, move.name, initiative),
+            ),
+        )
+        for move in available_transitions(request.user, initiative)
+    ]
+    return render(
+        request,
+        "initiatives/staff/case.html",
+        {
+            "initiative": initiative,
+            "clock": selectors.clock(initiative),
+            "history": selectors.case_history(initiative),
+            "moves": moves,
+            "templates": list(ReplyTemplate.objects.all()),
+            "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
+            "note_form": form_for("note", NoteForm),
+            "question_form": form_for(
+                "question", NoteForm, text=_template_text(template_id, "question", initiative)
+            ),
+        },
+        status=status,
+    )
+
+
+def _template_text(template_id, kind, initiative) -> str:
+    """A chosen reply template's text in the submitter's language, to adjust before sending."""
+    if not template_id or not template_id.isdigit():
+        return ""
+    template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
+    return template.body_for(initiative.submitter.language) if template else ""
+
+
+@process_manager_required
+@require_POST
+def transition(request, pk):
+    initiative = selectors.staff_case(pk)
+    name = request.POST.get("move", "")
+    if name not in TRANSITIONS:
+        return redirect("initiatives:case", pk=pk)
+    form = DecisionForm(request.POST, prefix=name)
+    if form.is_valid():
+        try:
+            services.perform_transition(
+                initiative=initiative,
+                name=name,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                referred_to=form.cleaned_data["referred_to"],
+            )
+        except services.TransitionRefused as refused:
+            if refused.field:
+                form.add_error(refused.field, refused.message)
+            else:
+                messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Done: the case history and the submitter are updated."))
+            return redirect("initiatives:case", pk=pk)
+    return _render_case(request, initiative, failed=form, status=400)
+
+
+@process_manager_required
+@require_POST
+def assign(request, pk):
+    initiative = selectors.staff_case(pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        services.assign(
+            initiative=initiative, assignee=form.cleaned_data["assignee"], actor=request.user
+        )
+        messages.success(request, _("The case is assigned."))
+    return redirect("initiatives:case", pk=pk)
+
+
+@process_manager_required
+@require_POST
+def note(request, pk):
+    initiative = selectors.staff_case(pk)
+    form = NoteForm(request.POST, prefix="note")
+    if form.is_valid():
+        services.add_note(initiative=initiative, actor=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("The note is saved. Only staff can see it."))
+        return redirect("initiatives:case", pk=pk)
+    return _render_case(request, initiative, failed=form, status=400)
+
+
+@process_manager_required
+@require_POST
+def question(request, pk):
+    initiative = selectors.staff_case(pk)
+    form = NoteForm(request.POST, prefix="question")
+    if form.is_valid():
+        try:
+            services.request_information(
+                initiative=initiative, actor=request.user, text=form.cleaned_data["text"]
+            )
+        except services.TransitionRefused as refused:
+            form.add_error("text", refused.message)
+        else:
+            messages.success(request, _("The question is sent to the submitter."))
+            return redirect("initiatives:case", pk=pk)
+    return _render_case(request, initiative, failed=form, status=400)
+
+
+@process_manager_required
+def templates(request):
+    return render(
+        request, "initiatives/staff/templates.html", {"templates": ReplyTemplate.objects.all()}
+    )
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request, pk=None):
+    template = get_object_or_404(ReplyTemplate, pk=pk) if pk else None
+    form = ReplyTemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The reply template is saved."))
+        return redirect("initiatives:templates")
+    return render(
+        request, "initiatives/staff/template_form.html", {"form": form, "template": template}
+    )
