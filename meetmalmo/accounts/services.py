@@ -49,3 +49,25 @@ def remove_process_manager(*, user: User) -> None:
     user.is_process_manager = False
     user.save(update_fields=["is_process_manager"])
     ContactProfile.objects.filter(user=user).update(listed=False)
+
+
+@transaction.atomic
+def contact_get_or_create(
+    *, email: str, name: str, organisation: Organisation | None, new_organisation: dict | None
+) -> User:
+    """The person an initiative came from: their account, or a new unverified contact who can
+    claim it later by resetting the password for that address."""
+    from allauth.account.models import EmailAddress
+
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing:
+        return existing
+    user = User(
+        email=email.strip().lower(),
+        name=name.strip(),
+        organisation=organisation or organisation_create(**new_organisation),
+    )
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    return user

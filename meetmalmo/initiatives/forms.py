@@ -5,8 +5,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from meetmalmo.accounts.forms import SignupDetailsForm
 from meetmalmo.initiatives.files import validate_attachments
-from meetmalmo.initiatives.models import FocusArea, Initiative
+from meetmalmo.initiatives.models import Channel, FocusArea, Initiative
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -177,3 +178,35 @@ class ReplyTemplateForm(forms.ModelForm):
             "body_sv": forms.Textarea(attrs={"rows": 6, "lang": "sv"}),
             "body_en": forms.Textarea(attrs={"rows": 6, "lang": "en"}),
         }
+
+
+class PersonForm(SignupDetailsForm):
+    """Who an initiative recorded by staff came from, and how it came in."""
+
+    channel = forms.ChoiceField(
+        label=_("Came in by"),
+        choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
+    )
+    email = forms.EmailField(
+        label=_("The person's e-mail"),
+        help_text=_("If the person has no account, an unverified contact is created."),
+    )
+
+    field_order = ["channel", "email", "name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("The person's name")
+        self.fields["organisation"].label = _("Their organisation")
+
+    def existing_person(self):
+        from meetmalmo.accounts.models import User
+
+        email = self.cleaned_data.get("email") or self.data.get(self.add_prefix("email"), "")
+        return User.objects.filter(email__iexact=email.strip()).first() if email else None
+
+    def clean(self):
+        # A person who already has an account brings their own organisation.
+        if self.existing_person():
+            return self.cleaned_data
+        return super().clean()

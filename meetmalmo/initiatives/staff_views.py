@@ -6,18 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
     BulkAssignForm,
     DecisionForm,
+    InitiativeForm,
     NoteForm,
+    PersonForm,
     QueueFilterForm,
     ReplyTemplateForm,
 )
@@ -236,4 +240,37 @@ def template_edit(request, pk=None):
         return redirect("initiatives:templates")
     return render(
         request, "initiatives/staff/template_form.html", {"form": form, "template": template}
+    )
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def record(request):
+    """Record an initiative that came in at a meeting, by e-mail or by phone."""
+    person_form = PersonForm(request.POST or None, prefix="person")
+    form = InitiativeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and person_form.is_valid() and form.is_valid():
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("focus_areas", "attachments")
+        }
+        with transaction.atomic():
+            person = person_form.existing_person() or contact_get_or_create(
+                email=person_form.cleaned_data["email"],
+                name=person_form.cleaned_data["name"],
+                organisation=person_form.cleaned_data.get("organisation"),
+                new_organisation=person_form.new_organisation_data(),
+            )
+            initiative = services.initiative_save(
+                submitter=person,
+                actor=request.user,
+                channel=person_form.cleaned_data["channel"],
+                data=data,
+                focus_areas=form.cleaned_data["focus_areas"],
+                attachments=form.cleaned_data["attachments"],
+                submit=True,
+            )
+        messages.success(request, _("The initiative is recorded and the person has a receipt."))
+        return redirect("initiatives:case", pk=initiative.pk)
+    return render(
+        request, "initiatives/staff/record.html", {"form": form, "person_form": person_form}
     )

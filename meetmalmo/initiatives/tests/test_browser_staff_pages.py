@@ -24,7 +24,14 @@ def case(process_manager):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize(
     "path",
-    ["staff/", "staff/?tab=open", "staff/cases/{pk}/", "staff/templates/", "staff/templates/new/"],
+    [
+        "staff/",
+        "staff/?tab=open",
+        "staff/cases/{pk}/",
+        "staff/record/",
+        "staff/templates/",
+        "staff/templates/new/",
+    ],
 )
 def test_staff_pages_are_accessible(page, process_manager, case, lang, path):
     ReplyTemplate.objects.create(kind="decline", name="Finns redan", body_sv="Ja", body_en="Yes")

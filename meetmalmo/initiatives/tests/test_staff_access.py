@@ -20,12 +20,14 @@ def urls(member):
         "get": [
             "/en/staff/",
             f"/en/staff/cases/{case.pk}/",
+            "/en/staff/record/",
             "/en/staff/templates/",
             "/en/staff/templates/new/",
             f"/en/staff/templates/{template.pk}/",
         ],
         "post": [
             "/en/staff/assign/",
+            "/en/staff/record/",
             f"/en/staff/cases/{case.pk}/move/",
             f"/en/staff/cases/{case.pk}/assign/",
             f"/en/staff/cases/{case.pk}/note/",
