@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetmalmo.accounts.models import User
-from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative
+from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative, ReplyTemplate
 from meetmalmo.initiatives.services import perform_transition, request_information
 from meetmalmo.initiatives.workflow import State
 
@@ -141,8 +141,35 @@ REASONS = {
 }
 
 
+REPLY_TEMPLATES = [
+    (
+        "adopt",
+        "Antas",
+        "Meet Malmö antar ert initiativ. Er processledare hör av sig om arbetsgruppen.",
+        "Meet Malmö adopts your initiative. "
+        "Your process manager will contact you about the working group.",
+    ),
+    (
+        "decline",
+        "Finns redan",
+        "Liknande arbete pågår redan i staden; vi hjälper er gärna i kontakt med det.",
+        "Similar work is already under way in the City; we are happy to put you in touch with it.",
+    ),
+    (
+        "question",
+        "Fler partner?",
+        "Vilka företag och organisationer vill ni samarbeta med?",
+        "Which companies and organisations would you like to work with?",
+    ),
+]
+
+
 @transaction.atomic
 def seed_initiatives() -> int:
+    for kind, name, body_sv, body_en in REPLY_TEMPLATES:
+        ReplyTemplate.objects.get_or_create(
+            kind=kind, name=name, defaults={"body_sv": body_sv, "body_en": body_en}
+        )
     managers = list(User.objects.filter(is_process_manager=True).order_by("email"))
     areas = {area.code: area for area in FocusArea.objects.all()}
     earlier = None

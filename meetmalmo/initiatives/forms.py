@@ -210,3 +210,23 @@ class PersonForm(SignupDetailsForm):
         if self.existing_person():
             return self.cleaned_data
         return super().clean()
+
+
+class BulkReplyForm(forms.Form):
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Cases"),
+        queryset=Initiative.objects.open().select_related("submitter"),
+        error_messages={"required": _("Choose at least one case.")},
+    )
+    template = forms.ModelChoiceField(
+        label=_("Question from a template"),
+        queryset=None,
+        empty_label=_("Choose a template"),
+        error_messages={"required": _("Choose the template to send.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from meetmalmo.initiatives.models import ReplyTemplate
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = ReplyTemplate.objects.filter(kind="question")

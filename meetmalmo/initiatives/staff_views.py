@@ -18,6 +18,7 @@ from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
     BulkAssignForm,
+    BulkReplyForm,
     DecisionForm,
     InitiativeForm,
     NoteForm,
@@ -68,6 +69,7 @@ def queue(request):
             "page": page,
             "query": query.urlencode(),
             "assign_form": AssignForm(),
+            "reply_form": BulkReplyForm(),
         },
     )
 
@@ -95,6 +97,30 @@ def bulk_assign(request):
     messages.success(
         request,
         ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count) % {"count": count},
+    )
+    return redirect(request.POST.get("next") or "initiatives:queue")
+
+
+@process_manager_required
+@require_POST
+def bulk_reply(request):
+    """Send the same question to several submitters, each in their own language."""
+    form = BulkReplyForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect(request.POST.get("next") or "initiatives:queue")
+    template = form.cleaned_data["template"]
+    for initiative in form.cleaned_data["cases"]:
+        services.request_information(
+            initiative=initiative,
+            actor=request.user,
+            text=template.body_for(initiative.submitter.language),
+        )
+    count = len(form.cleaned_data["cases"])
+    messages.success(
+        request,
+        ngettext("%(count)d question sent.", "%(count)d questions sent.", count) % {"count": count},
     )
     return redirect(request.POST.get("next") or "initiatives:queue")
 

@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += [
     path("staff/", staff_views.queue, name="queue"),
     path("staff/assign/", staff_views.bulk_assign, name="bulk_assign"),
+    path("staff/reply/", staff_views.bulk_reply, name="bulk_reply"),
     path("staff/record/", staff_views.record, name="record"),
     path("staff/cases/<int:pk>/", staff_views.case, name="case"),
     path("staff/cases/<int:pk>/move/", staff_views.transition, name="transition"),

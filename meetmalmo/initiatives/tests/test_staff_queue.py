@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from meetmalmo.accounts.models import Organisation, User
@@ -133,3 +134,36 @@ def test_the_queue_answers_in_the_same_number_of_queries_at_10_and_500_cases(
     _bulk_cases(490)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get("/en/staff/", {"tab": tab})
+
+
+def test_a_templated_question_goes_to_several_submitters_in_their_language(
+    client, process_manager, django_capture_on_commit_callbacks
+):
+    from meetmalmo.accounts.tests.factories import UserFactory
+    from meetmalmo.initiatives.models import ReplyTemplate
+
+    template = ReplyTemplate.objects.create(
+        kind="question", name="Partner", body_sv="Vilka partner?", body_en="Which partners?"
+    )
+    swedish = case("Ett", submitter=UserFactory(language="sv"))
+    english = case("Två", submitter=UserFactory(language="en"))
+    client.force_login(process_manager)
+    assert "Ask the chosen submitters" in page(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/staff/reply/",
+            {"cases": [swedish.pk, english.pk], "template": template.pk},
+            follow=True,
+        )
+    assert "2 questions sent." in response.content.decode()
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "Vilka partner?" in bodies[swedish.submitter.email]
+    assert "Which partners?" in bodies[english.submitter.email]
+
+
+def test_a_templated_question_needs_a_template(client, process_manager):
+    first = case("Ett")
+    client.force_login(process_manager)
+    response = client.post("/en/staff/reply/", {"cases": [first.pk]}, follow=True)
+    assert "Choose the template to send." in response.content.decode()
+    assert not first.events.exists()

@@ -60,7 +60,9 @@ def test_an_existing_member_keeps_their_account_and_organisation(client, process
         ({"person-name": ""}, "person-name"),
     ],
 )
-def test_bad_person_details_are_refused_and_nothing_is_saved(client, process_manager, changes, field):
+def test_bad_person_details_are_refused_and_nothing_is_saved(
+    client, process_manager, changes, field
+):
     client.force_login(process_manager)
     response = client.post(URL, {**good(), **person(**changes)})
     content = response.content.decode()
