@@ -230,3 +230,13 @@ class BulkReplyForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = ReplyTemplate.objects.filter(kind="question")
+
+
+class FocusAreaForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["name_sv", "name_en", "code", "position", "active"]
+        help_texts = {
+            "code": _("Letters, digits and hyphens; used in CSV files, so change it with care."),
+            "active": _("Only focus areas in use can be chosen for new initiatives."),
+        }

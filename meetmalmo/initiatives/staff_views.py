@@ -20,13 +20,14 @@ from meetmalmo.initiatives.forms import (
     BulkAssignForm,
     BulkReplyForm,
     DecisionForm,
+    FocusAreaForm,
     InitiativeForm,
     NoteForm,
     PersonForm,
     QueueFilterForm,
     ReplyTemplateForm,
 )
-from meetmalmo.initiatives.models import ReplyTemplate
+from meetmalmo.initiatives.models import FocusArea, ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
 
 PAGE_SIZE = 50
@@ -258,14 +259,47 @@ def templates(request):
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def template_edit(request, pk=None):
-    template = get_object_or_404(ReplyTemplate, pk=pk) if pk else None
-    form = ReplyTemplateForm(request.POST or None, instance=template)
+    return _edit(
+        request,
+        ReplyTemplateForm,
+        get_object_or_404(ReplyTemplate, pk=pk) if pk else None,
+        section="templates",
+        title=_("Reply template"),
+        done="initiatives:templates",
+    )
+
+
+@process_manager_required
+def focus_areas(request):
+    return render(
+        request, "initiatives/staff/focus_areas.html", {"focus_areas": FocusArea.objects.all()}
+    )
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def focus_area_edit(request, pk=None):
+    return _edit(
+        request,
+        FocusAreaForm,
+        get_object_or_404(FocusArea, pk=pk) if pk else None,
+        section="focus_areas",
+        title=_("Focus area"),
+        done="initiatives:focus_areas",
+    )
+
+
+def _edit(request, form_class, instance, *, section, title, done):
+    """Create or change one of the office's managed lists."""
+    form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("The reply template is saved."))
-        return redirect("initiatives:templates")
+        messages.success(request, _("Saved."))
+        return redirect(done)
     return render(
-        request, "initiatives/staff/template_form.html", {"form": form, "template": template}
+        request,
+        "initiatives/staff/edit.html",
+        {"form": form, "instance": instance, "section": section, "title": title, "done": done},
     )
 
 

@@ -29,6 +29,7 @@ def case(process_manager):
         "staff/?tab=open",
         "staff/cases/{pk}/",
         "staff/record/",
+        "staff/focus-areas/",
         "staff/templates/",
         "staff/templates/new/",
     ],

@@ -168,3 +168,15 @@ def test_nobody_edits_someone_elses_draft(client, member, other_member):
     assert client.post(f"/en/initiatives/{initiative.pk}/edit/", good()).status_code == 404
     initiative.refresh_from_db()
     assert initiative.state == State.DRAFT
+
+
+def test_a_visitor_comes_back_to_the_form_after_signing_up_and_verifying(client):
+    import re
+
+    from meetmalmo.accounts.tests.test_signup import GOOD
+
+    client.post("/en/accounts/signup/", {**GOOD, "next": "/en/initiatives/new/"})
+    link = re.search(r"https?://[^/]+(/en/accounts/confirm-email/\S+)", mail.outbox[0].body)[1]
+    response = client.post(link)
+    assert response["Location"] == "/en/initiatives/new/"
+    assert client.get(response["Location"]).status_code == 200

@@ -21,6 +21,8 @@ def urls(member):
             "/en/staff/",
             f"/en/staff/cases/{case.pk}/",
             "/en/staff/record/",
+            "/en/staff/focus-areas/",
+            "/en/staff/focus-areas/new/",
             "/en/staff/templates/",
             "/en/staff/templates/new/",
             f"/en/staff/templates/{template.pk}/",
@@ -28,6 +30,9 @@ def urls(member):
         "post": [
             "/en/staff/assign/",
             "/en/staff/record/",
+            "/en/staff/reply/",
+            "/en/staff/focus-areas/new/",
+            "/en/staff/templates/new/",
             f"/en/staff/cases/{case.pk}/move/",
             f"/en/staff/cases/{case.pk}/assign/",
             f"/en/staff/cases/{case.pk}/note/",

@@ -160,3 +160,40 @@ def test_the_case_page_keeps_a_fixed_number_of_queries(
         add_note(initiative=initiative, actor=ProcessManagerFactory(), text=f"Anteckning {i}")
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url(initiative))
+
+
+def test_staff_edit_the_focus_area_list(client, process_manager):
+    from meetmalmo.initiatives.models import FocusArea
+
+    client.force_login(process_manager)
+    bad = client.post(
+        "/en/staff/focus-areas/new/",
+        {"name_sv": "Cirkulär ekonomi", "name_en": "", "code": "inte giltig!", "position": 9},
+    )
+    content = bad.content.decode()
+    assert 'id="id_name_en_error"' in content and 'id="id_code_error"' in content
+    assert 'value="Cirkulär ekonomi"' in content
+    client.post(
+        "/en/staff/focus-areas/new/",
+        {
+            "name_sv": "Cirkulär ekonomi",
+            "name_en": "Circular economy",
+            "code": "circular",
+            "position": 9,
+            "active": "on",
+        },
+    )
+    area = FocusArea.objects.get(code="circular")
+    client.post(
+        f"/en/staff/focus-areas/{area.pk}/",
+        {
+            "name_sv": "Cirkulär ekonomi",
+            "name_en": "Circular economy",
+            "code": "circular",
+            "position": 9,
+        },
+    )
+    area.refresh_from_db()
+    assert not area.active
+    assert "Circular economy" not in client.get("/en/initiatives/new/").content.decode()
+    assert "Circular economy" in client.get("/en/staff/focus-areas/").content.decode()
