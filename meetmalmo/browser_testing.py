@@ -89,6 +89,17 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"{selector} cannot be reached with Tab")
 
 
+def type_into(page, selector: str, text: str) -> None:
+    """Reach a field with Tab and type into it."""
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def submit_with_enter(page) -> None:
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def sign_in(page, user) -> None:
     """Give the browser the session of a signed-in user, as after a real login."""
     from django.test import Client

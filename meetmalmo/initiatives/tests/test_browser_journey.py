@@ -6,20 +6,20 @@ import re
 
 from django.core import mail
 
-from meetmalmo.browser_testing import assert_accessible, sign_in, tab_to
+from meetmalmo.browser_testing import (
+    assert_accessible,
+    sign_in,
+    submit_with_enter,
+    tab_to,
+    type_into,
+)
 from meetmalmo.initiatives.models import FocusArea, Initiative
 from meetmalmo.initiatives.workflow import State
 
 
-def type_into(page, selector, text):
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
 def submit(page, selector):
     tab_to(page, selector)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    submit_with_enter(page)
 
 
 def test_from_submission_to_adoption(page, browser, live_server, member, process_manager, tmp_path):

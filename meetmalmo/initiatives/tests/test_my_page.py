@@ -150,3 +150,18 @@ def test_attachments_are_served_only_to_the_submitter_and_staff(client, member, 
     if status == 200:
         assert b"".join(response.streaming_content) == b"%PDF-1.7"
         assert "attachment" in response["Content-Disposition"]
+
+
+def test_a_visitor_is_asked_to_sign_in_for_my_page(client):
+    response = client.get("/en/my/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_a_process_manager_sees_someone_elses_case_only_on_the_staff_page(
+    client, member, process_manager
+):
+    initiative = submitted_case(member)
+    client.force_login(process_manager)
+    assert client.get(f"/en/my/initiatives/{initiative.pk}/").status_code == 404
+    assert client.get(f"/en/staff/cases/{initiative.pk}/").status_code == 200

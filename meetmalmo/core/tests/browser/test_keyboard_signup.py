@@ -5,23 +5,13 @@ import re
 from django.core import mail
 
 from meetmalmo.accounts.models import User
-from meetmalmo.browser_testing import tab_to
-
-
-def type_into(page, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
+from meetmalmo.browser_testing import submit_with_enter, tab_to, type_into
 
 
 def choose(page, selector: str, option_text: str) -> None:
     """Pick an option of a <select> by typing its first letters, as keyboard users do."""
     tab_to(page, selector)
     page.keyboard.type(option_text)
-
-
-def submit_with_enter(page) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def test_sign_up_verify_sign_out_and_in_with_the_keyboard(page):
