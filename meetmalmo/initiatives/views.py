@@ -38,9 +38,13 @@ def initiative_edit(request, pk):
 
 
 def _initiative_form(request, initiative):
-    submit = request.POST.get("action") == "submit"
+    # The form shows what submitting needs; only an explicit "save as draft" asks for less.
+    submit = request.POST.get("action") != "draft"
     form = InitiativeForm(
-        request.POST or None, request.FILES or None, instance=initiative, draft=not submit
+        request.POST or None,
+        request.FILES or None,
+        instance=initiative,
+        draft=request.method == "POST" and not submit,
     )
     if request.method == "POST" and form.is_valid():
         data = {

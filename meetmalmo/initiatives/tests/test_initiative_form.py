@@ -180,3 +180,12 @@ def test_a_visitor_comes_back_to_the_form_after_signing_up_and_verifying(client)
     response = client.post(link)
     assert response["Location"] == "/en/initiatives/new/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_empty_form_marks_what_submitting_needs(client, member):
+    client.force_login(member)
+    content = client.get(URL).content.decode()
+    for field in ["title", "summary", "description", "challenge", "benefit_city"]:
+        assert f'<label for="id_{field}">' in content
+        assert f'name="{field}"' in content and f'id="id_{field}"' in content
+    assert content.count('<span class="required" aria-hidden="true">*</span>') >= 7

@@ -1,7 +1,7 @@
 import pytest
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory
-from meetmalmo.browser_testing import assert_accessible
+from meetmalmo.browser_testing import assert_accessible, tab_to
 
 PAGES = [
     "",
@@ -17,10 +17,13 @@ PAGES = [
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_is_accessible_in_both_languages(page, lang, path):
-    ProcessManagerFactory(name="Lena Åkesson")
-    page.goto(f"/{lang}/{path}")
+    ProcessManagerFactory(name="Lena Åkesson")  # so the contact page shows a card
+    response = page.goto(f"/{lang}/{path}")
+    assert response.status == (404 if path == "no-such-page/" else 200)
     assert page.get_attribute("html", "lang") == lang
     assert page.locator("h1").count() == 1
+    if path == "contact/":
+        assert "Lena Åkesson" in page.inner_text(".contact-card h3")
     assert_accessible(page)
 
 
@@ -28,7 +31,8 @@ def test_every_page_is_accessible_in_both_languages(page, lang, path):
 def test_a_sign_up_with_errors_is_accessible(page, lang):
     page.goto(f"/{lang}/accounts/signup/")
     page.fill("#id_new_organisation_number", "123")
-    page.click("form.form button[type=submit]")
+    with page.expect_navigation():  # a click does not wait for the POST's answer
+        page.click("form.form button[type=submit]")
     assert page.locator(".errors").count() > 0
     assert_accessible(page)
 
@@ -51,16 +55,19 @@ def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_focus_is_visible_on_links_and_fields(page):
+FOCUS_STYLE = """() => {
+    const s = getComputedStyle(document.activeElement);
+    return {outline: s.outlineStyle !== "none" && s.outlineWidth !== "0px",
+            shadow: s.boxShadow !== "none"};
+}"""
+
+
+@pytest.mark.parametrize("selector", ["main a[href]", "#id_login"])
+def test_focus_is_visible_on_links_and_fields(page, selector):
     page.goto("/en/accounts/login/")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    style = page.evaluate(
-        "(() => { const s = getComputedStyle(document.activeElement);"
-        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
-    )
-    assert style[0] != "none" and style[1] != "0px"
-    assert style[2] != "none"
+    tab_to(page, selector)
+    style = page.evaluate(FOCUS_STYLE)
+    assert style["outline"] or style["shadow"], f"no visible focus on {selector}"
 
 
 def test_the_layout_fits_a_phone_without_sideways_scrolling(browser, live_server):

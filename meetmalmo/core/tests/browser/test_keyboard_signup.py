@@ -27,6 +27,7 @@ def test_sign_up_verify_sign_out_and_in_with_the_keyboard(page):
 
     page.wait_for_url(re.compile(r"/en/accounts/confirm-email/$"))
     assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["amina@oresundlogistik.se"]
     link = re.search(r"https?://[^/\s]+(/en/accounts/confirm-email/\S+)", mail.outbox[0].body)[1]
 
     page.goto(link)  # following the link in the e-mail
@@ -40,7 +41,8 @@ def test_sign_up_verify_sign_out_and_in_with_the_keyboard(page):
     submit_with_enter(page)
     assert "Sign in" in page.inner_text("header")
 
-    page.goto("/en/accounts/login/")
+    tab_to(page, 'header a[href$="/accounts/login/"]')  # the header's "Sign in" link
+    submit_with_enter(page)
     type_into(page, "#id_login", "amina@oresundlogistik.se")
     type_into(page, "#id_password", "hamnen-och-lastbilarna-2026")
     submit_with_enter(page)
