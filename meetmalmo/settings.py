@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "meetmalmo.core",
     "meetmalmo.accounts",
     "meetmalmo.initiatives",
+    "meetmalmo.inventory",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("meetmalmo.initiatives.urls")),
+    path("", include("meetmalmo.inventory.urls")),
     path("", include("meetmalmo.core.urls")),
     prefix_default_language=True,
 )

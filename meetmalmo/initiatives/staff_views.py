@@ -1,10 +1,6 @@
 """The Trade and Industry Office's pages: the queue, the case, and the moves made on it."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
@@ -31,20 +27,6 @@ from meetmalmo.initiatives.models import FocusArea, ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
 
 PAGE_SIZE = 50
-
-
-def process_manager_required(view):
-    """Visitors are asked to sign in; members who are not process managers are refused."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_process_manager(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @process_manager_required
