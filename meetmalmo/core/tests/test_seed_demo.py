@@ -84,3 +84,16 @@ def test_scale_adds_initiatives_with_their_submission_in_the_history():
     assert CaseEvent.objects.filter(initiative__in=scaled).count() == 30
     run("--scale", "30")
     assert scaled.count() == 30
+
+
+def test_it_loads_the_register_of_efforts_in_both_languages_and_scales_it():
+    from meetmalmo.inventory.models import Effort
+
+    run()
+    assert Effort.objects.count() >= 60
+    assert set(Effort.objects.values_list("language", flat=True)) == {"sv", "en"}
+    assert Effort.objects.filter(internal=True).exists()
+    run()
+    assert Effort.objects.count() == 61
+    run("--scale", "40")
+    assert Effort.objects.count() == 61 + 20

@@ -29,6 +29,10 @@ def test_from_submission_to_adoption(page, browser, live_server, member, process
     plan = tmp_path / "plan.pdf"
     plan.write_bytes(b"%PDF-1.7\n%%EOF\n")
 
+    # Playwright starts intercepting file choosers without waiting when the first listener is
+    # added; adding one now means the chooser opened by the key press below is always caught.
+    page.on("filechooser", lambda chooser: None)
+
     # The member writes and submits, keyboard only.
     sign_in(page, member)
     page.goto("/en/initiatives/new/")
@@ -46,6 +50,8 @@ def test_from_submission_to_adoption(page, browser, live_server, member, process
     chooser.value.set_files(str(plan))
     assert_accessible(page)
     submit(page, "button[value=submit]")
+    # An upload can take a moment on a loaded machine: wait for the page the form leads to.
+    page.wait_for_url(re.compile(r"/en/my/initiatives/\d+/$"), timeout=30_000)
     assert "Decision promised by" in page.inner_text("main")
     initiative = Initiative.objects.get()
     assert initiative.state == State.SUBMITTED

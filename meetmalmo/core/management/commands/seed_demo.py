@@ -4,14 +4,17 @@ from meetmalmo.accounts.models import Organisation
 from meetmalmo.core.demo import DEMO_PASSWORD, demo_logins, seed
 from meetmalmo.initiatives.demo import seed_initiatives
 from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
+from meetmalmo.inventory.demo import seed_efforts
+from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
 
 
 class Command(BaseCommand):
     help = (
         "Loads realistic demo content in Swedish and English: organisations in every sphere, "
-        "process managers, members and initiatives in every state with their case history. Safe to "
-        "run again: what exists is left as it is. --scale N adds N initiatives and N members for "
-        "benchmarks; --if-empty does nothing when there is data."
+        "process managers, members, initiatives in every state with their case history, and the "
+        "register of existing efforts. Safe to run again: what exists is left as it is. "
+        "--scale N adds N initiatives, N members and N/2 efforts for benchmarks; "
+        "--if-empty does nothing when there is data."
     )
 
     def add_arguments(self, parser):
@@ -28,9 +31,12 @@ class Command(BaseCommand):
             return
         result = seed(scale=scale)
         initiatives = seed_initiatives() + seed_scale_initiatives(scale)
+        # Efforts in proportion: about one effort for every two initiatives at scale.
+        efforts = seed_efforts() + seed_scale_efforts(scale // 2)
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
-            f"{result['people_created']} people created, {initiatives} initiatives created."
+            f"{result['people_created']} people created, {initiatives} initiatives created, "
+            f"{efforts} efforts created."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
         for role, email in demo_logins():

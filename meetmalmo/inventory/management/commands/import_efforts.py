@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from meetmalmo.inventory.importer import import_efforts
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check the file, save nothing.")
 
     def handle(self, *args, file, dry_run, **options):
+        # Operators read the report in English, as `line N: reason`, whatever the site language.
+        with translation.override("en"):
+            self._import(file, dry_run)
+
+    def _import(self, file, dry_run):
         try:
             data = file.read_bytes()
         except OSError as error:
