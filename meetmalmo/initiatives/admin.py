@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative
+from meetmalmo.inventory import related
 
 
 @admin.register(FocusArea)
@@ -34,8 +35,13 @@ class InitiativeAdmin(admin.ModelAdmin):
     list_select_related = ["organisation", "assigned_to"]
     autocomplete_fields = ["submitter", "organisation", "recorded_by", "assigned_to", "referred_to"]
     # State and dates change only through the workflow, which writes the case history.
-    readonly_fields = ["state", "submitted_at", "decision_due", "decided_at"]
+    readonly_fields = ["state", "submitted_at", "decision_due", "decided_at", "referred_to_effort"]
     inlines = [CaseEventInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An administrator's correction of the text is found by related-work search at once.
+        related.index_initiatives([form.instance.pk])
 
 
 @admin.register(CaseEvent)

@@ -154,12 +154,36 @@ class DecisionForm(forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    referred_to = forms.ModelChoiceField(
+    referred_to = forms.ChoiceField(
         label=_("Refer to"),
-        queryset=Initiative.objects.exclude(state="draft"),
         required=False,
-        empty_label=_("Choose earlier work"),
+        help_text=_("The efforts and earlier initiatives linked in the inventory."),
     )
+
+    def __init__(self, *args, inventory=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.targets = {
+            f"{entry.kind}:{entry.target.pk}": entry.target
+            for entry in inventory
+            if not entry.dismissed
+        }
+        groups = {"effort": [], "initiative": []}
+        for value, target in self.targets.items():
+            groups[value.partition(":")[0]].append((value, target.title))
+        self.fields["referred_to"].choices = [
+            ("", _("Choose earlier work")),
+            (_("Existing efforts"), groups["effort"]),
+            (_("Earlier initiatives"), groups["initiative"]),
+        ]
+
+    def referral(self) -> dict:
+        """The chosen work as the service's arguments."""
+        value = self.cleaned_data.get("referred_to") or ""
+        target, kind = self.targets.get(value), value.partition(":")[0]
+        return {
+            "referred_to": target if kind == "initiative" else None,
+            "referred_to_effort": target if kind == "effort" else None,
+        }
 
 
 class NoteForm(forms.Form):

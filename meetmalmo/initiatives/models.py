@@ -119,6 +119,14 @@ class Initiative(models.Model):
         blank=True,
         related_name="referrals",
     )
+    referred_to_effort = models.ForeignKey(
+        "inventory.Effort",
+        verbose_name=_("referred to the effort"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
 
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
@@ -139,6 +147,11 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def referral_target(self):
+        """The earlier initiative or the existing effort this one was referred to."""
+        return self.referred_to or self.referred_to_effort
 
     def start_clock(self, at) -> None:
         self.submitted_at = at
@@ -166,6 +179,7 @@ class CaseEvent(models.Model):
         NOTE = "note", _("Internal note")
         QUESTION = "question", _("Request for information")
         ANSWER = "answer", _("Answer from the submitter")
+        INVENTORY = "inventory", _("Inventory")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

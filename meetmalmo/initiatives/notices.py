@@ -18,7 +18,7 @@ def _send(template: str, recipient, context: dict) -> None:
 
 def send_decision_notice(event_id: int, template: str) -> None:
     event = CaseEvent.objects.select_related(
-        "initiative__submitter", "initiative__referred_to"
+        "initiative__submitter", "initiative__referred_to", "initiative__referred_to_effort"
     ).get(pk=event_id)
     initiative = event.initiative
     _send(template, initiative.submitter, {"initiative": initiative, "event": event})

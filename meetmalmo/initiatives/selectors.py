@@ -142,7 +142,12 @@ def staff_case(pk: int) -> Initiative:
 
     return get_object_or_404(
         Initiative.objects.select_related(
-            "submitter", "organisation", "assigned_to", "recorded_by", "referred_to"
+            "submitter",
+            "organisation",
+            "assigned_to",
+            "recorded_by",
+            "referred_to",
+            "referred_to_effort",
         ).prefetch_related("focus_areas", "attachments"),
         pk=pk,
     )

@@ -15,6 +15,7 @@ from meetmalmo.initiatives.workflow import (
     TRANSITIONS,
     State,
 )
+from meetmalmo.inventory import related
 
 
 class TransitionRefused(Exception):
@@ -34,6 +35,7 @@ def perform_transition(
     actor,
     reason: str = "",
     referred_to: Initiative | None = None,
+    referred_to_effort=None,
 ) -> CaseEvent:
     """Make one move of the workflow: check it, change the case, write the case event, and
     send the notice the move implies once the change is committed."""
@@ -52,8 +54,9 @@ def perform_transition(
     if REASON in transition.requires and not reason:
         raise TransitionRefused(_("Give a reason: the submitter will read it."), field="reason")
     if REFERRED_TO in transition.requires:
-        _check_referral(initiative, referred_to)
+        _check_referral(initiative, referred_to, referred_to_effort)
         initiative.referred_to = referred_to
+        initiative.referred_to_effort = referred_to_effort
 
     now = timezone.now()
     from_state = initiative.state
@@ -76,6 +79,7 @@ def perform_transition(
         reason=reason,
         assigned_to=initiative.assigned_to if transition.assigns_actor else None,
     )
+    related.index_initiatives([initiative.pk])
     if transition.notice:
         transaction.on_commit(lambda: notices.send_decision_notice(event.pk, transition.notice))
     return event
@@ -88,11 +92,19 @@ def _lock(initiative: Initiative) -> None:
     initiative.refresh_from_db()
 
 
-def _check_referral(initiative: Initiative, referred_to: Initiative | None) -> None:
-    if referred_to is None:
+def _check_referral(initiative: Initiative, referred_to, referred_to_effort) -> None:
+    """A referral names one piece of existing work: an earlier submitted initiative or an
+    existing effort that is not archived."""
+    if (referred_to is None) == (referred_to_effort is None):
         raise TransitionRefused(
             _("Choose the existing work this initiative is referred to."), field="referred_to"
         )
+    if referred_to_effort is not None:
+        if referred_to_effort.archived:
+            raise TransitionRefused(
+                _("The effort is archived; choose work that is under way."), field="referred_to"
+            )
+        return
     current_state = Initiative.objects.filter(pk=referred_to.pk).values_list("state", flat=True)
     if referred_to.pk == initiative.pk or current_state.first() in (None, State.DRAFT):
         raise TransitionRefused(

@@ -25,6 +25,7 @@ from meetmalmo.initiatives.forms import (
 )
 from meetmalmo.initiatives.models import FocusArea, ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
+from meetmalmo.inventory.selectors import case_inventory, case_suggestions
 
 PAGE_SIZE = 50
 
@@ -116,10 +117,14 @@ def case(request, pk):
 def _render_case(request, initiative, *, failed=None, status=200):
     """The case page; `failed` is a form that came back with errors, shown where it was."""
     template_id = request.GET.get("template")
+    inventory = case_inventory(initiative)
+    searched = request.GET.get("inventory_q", "")[:1_000].strip()
 
     def form_for(kind, form_class, **initial):
         if failed is not None and failed.prefix == kind:
             return failed
+        if form_class is DecisionForm:
+            return form_class(prefix=kind, initial=initial, inventory=inventory)
         return form_class(prefix=kind, initial=initial)
 
     moves = [
@@ -140,6 +145,10 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "initiative": initiative,
             "clock": selectors.clock(initiative),
             "history": selectors.case_history(initiative),
+            "linked": [entry for entry in inventory if not entry.dismissed],
+            "dismissed": [entry for entry in inventory if entry.dismissed],
+            "suggestions": case_suggestions(initiative, inventory, q=searched),
+            "searched": searched,
             "moves": moves,
             "templates": list(ReplyTemplate.objects.all()),
             "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
@@ -167,7 +176,7 @@ def transition(request, pk):
     name = request.POST.get("move", "")
     if name not in TRANSITIONS:
         return redirect("initiatives:case", pk=pk)
-    form = DecisionForm(request.POST, prefix=name)
+    form = DecisionForm(request.POST, prefix=name, inventory=case_inventory(initiative))
     if form.is_valid():
         try:
             services.perform_transition(
@@ -175,7 +184,7 @@ def transition(request, pk):
                 name=name,
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
-                referred_to=form.cleaned_data["referred_to"],
+                **form.referral(),
             )
         except services.TransitionRefused as refused:
             if refused.field:

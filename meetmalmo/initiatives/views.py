@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, TextForm
-from meetmalmo.initiatives.models import Attachment
+from meetmalmo.initiatives.models import Attachment, FocusArea
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
+from meetmalmo.inventory.selectors import initiative_text, suggestions_for_writer
 
 
 def _signup_first(request):
@@ -76,7 +77,35 @@ def _initiative_form(request, initiative):
                     request, _("Your draft is saved. You can come back to it from My page.")
                 )
             return redirect("initiatives:mine", pk=saved.pk)
-    return render(request, "initiatives/form.html", {"form": form, "initiative": initiative})
+    suggestions = (
+        suggestions_for_writer(
+            text=initiative_text(initiative),
+            focus_areas=[area.code for area in initiative.focus_areas.all()],
+        )
+        if initiative is not None and request.method == "GET"
+        else []
+    )
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "initiative": initiative, "suggestions": suggestions},
+    )
+
+
+@login_required
+def related_work(request):
+    """The efforts already under way that resemble what is being written; the form asks for
+    them as the writer types (htmx) and shows them beside the text."""
+    text = "\n".join(request.GET.get(name, "")[:20_000] for name in RELATED_FIELDS)
+    codes = [code[:50] for code in request.GET.getlist("focus_areas")[:20]]
+    areas = list(FocusArea.objects.filter(pk__in=[c for c in codes if c.isdigit()]))
+    suggestions = suggestions_for_writer(text=text, focus_areas=[a.code for a in areas])
+    return render(
+        request, "initiatives/includes/related.html", {"suggestions": suggestions, "asked": True}
+    )
+
+
+RELATED_FIELDS = ("title", "summary", "description", "challenge")
 
 
 def _date(value):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from meetmalmo.accounts.forms import HttpURLField
 from meetmalmo.accounts.models import Sphere
 from meetmalmo.initiatives.models import FocusArea
-from meetmalmo.inventory.models import Effort, EffortStatus
+from meetmalmo.inventory.models import Effort, EffortStatus, GlossaryEntry, Kind
 
 
 class EffortForm(forms.ModelForm):
@@ -68,3 +68,28 @@ class ImportForm(forms.Form):
         ),
     )
     dry_run = forms.BooleanField(label=_("Only check the file, save nothing"), required=False)
+
+
+class InventoryForm(forms.Form):
+    kind = forms.ChoiceField(choices=Kind.choices)
+    target = forms.IntegerField(min_value=1)
+    note = forms.CharField(label=_("How it relates"), required=False, max_length=2_000)
+    action = forms.ChoiceField(choices=[("add", "add"), ("dismiss", "dismiss")])
+
+
+class GlossaryEntryForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryEntry
+        fields = ["swedish", "english"]
+        widgets = {
+            "swedish": forms.TextInput(attrs={"lang": "sv"}),
+            "english": forms.TextInput(attrs={"lang": "en"}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("swedish", "english"):
+            value = cleaned.get(name)
+            if value is not None and not [p for p in value.split(",") if p.strip()]:
+                self.add_error(name, _("Write at least one word."))
+        return cleaned

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from meetmalmo.accounts.models import Organisation, Sphere
 from meetmalmo.accounts.validators import validate_http_url
 from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.inventory import related
 from meetmalmo.inventory.language import detect_language
 from meetmalmo.inventory.models import Effort, EffortStatus
 
@@ -242,4 +243,5 @@ def _save(checked, areas) -> tuple[int, int]:
         ],
         batch_size=2000,
     )
+    related.index_efforts(saved.values())
     return len(new), len(changed)

@@ -1,5 +1,6 @@
 """The register of efforts already under way, inside the City of Malmö and outside it."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +70,119 @@ class Effort(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class GlossaryEntry(models.Model):
+    """One concept of the domain in both languages, so that an English text finds a Swedish
+    effort and the reverse. Staff extend the glossary; it applies to the next search."""
+
+    swedish = models.CharField(
+        _("Swedish"),
+        max_length=300,
+        help_text=_("One or more words or phrases, separated by commas."),
+    )
+    english = models.CharField(
+        _("English"),
+        max_length=300,
+        help_text=_("One or more words or phrases, separated by commas."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("glossary entries")
+        ordering = ["swedish"]
+
+    def __str__(self) -> str:
+        return f"{self.swedish} = {self.english}"
+
+    def phrases(self, language: str) -> list[str]:
+        text = self.swedish if language == "sv" else self.english
+        return [phrase.strip() for phrase in text.split(",") if phrase.strip()]
+
+
+class Kind(models.TextChoices):
+    EFFORT = "effort", _("Existing effort")
+    INITIATIVE = "initiative", _("Earlier initiative")
+
+
+class IndexTerm(models.Model):
+    """The related-work index: one row per stem of an effort or an initiative, with its weight
+    in that text. Rows exist only for what may be suggested (efforts not archived, initiatives
+    submitted and not withdrawn)."""
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveIntegerField()
+    term = models.CharField(max_length=64)
+    word = models.CharField(max_length=64)  # the word as written, to show why it matched
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [
+            # Covers the search: a term's texts in descending weight, read as an index range.
+            models.Index(
+                fields=["term", "-weight", "kind", "object_id"], name="indexterm_term_weight"
+            ),
+            models.Index(fields=["kind", "object_id"], name="indexterm_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.term}"
+
+
+class InventoryEntry(models.Model):
+    """An effort or an earlier initiative that staff considered for an initiative: linked with a
+    note on how it relates, or dismissed so that it is not suggested again."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="inventory"
+    )
+    effort = models.ForeignKey(
+        Effort,
+        verbose_name=_("existing effort"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="inventory_entries",
+    )
+    related_initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("earlier initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("how it relates"), max_length=2_000, blank=True)
+    dismissed = models.BooleanField(_("not related"), default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inventory entry")
+        verbose_name_plural = _("inventory entries")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(effort__isnull=False, related_initiative__isnull=True)
+                | models.Q(effort__isnull=True, related_initiative__isnull=False),
+                name="inventory_one_target",
+            ),
+            models.UniqueConstraint(fields=["initiative", "effort"], name="inventory_effort_once"),
+            models.UniqueConstraint(
+                fields=["initiative", "related_initiative"], name="inventory_initiative_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.target)
+
+    @property
+    def target(self):
+        return self.effort or self.related_initiative
+
+    @property
+    def kind(self) -> str:
+        return Kind.EFFORT if self.effort_id else Kind.INITIATIVE

@@ -2,7 +2,8 @@
 
 from django.db.models import Q
 
-from meetmalmo.inventory.models import Effort
+from meetmalmo.inventory import related
+from meetmalmo.inventory.models import Effort, InventoryEntry, Kind
 
 
 def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool = False):
@@ -16,3 +17,41 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
     if status:
         found = found.filter(status=status)
     return found.prefetch_related("focus_areas").order_by("title")
+
+
+def case_inventory(initiative) -> list[InventoryEntry]:
+    """What staff have linked to a case or dismissed, oldest first."""
+    return list(
+        initiative.inventory.select_related(
+            "effort", "related_initiative__organisation", "added_by"
+        )
+    )
+
+
+def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> list[related.Match]:
+    """Related work for a case that is not yet in its inventory: from the case's own text,
+    focus areas and organisation, or from the words staff searched for."""
+    exclude = [(Kind.INITIATIVE, initiative.pk)] + [(e.kind, e.target.pk) for e in entries]
+    if q:
+        return related.related(q, exclude=exclude, limit=limit)
+    return related.related(
+        initiative_text(initiative),
+        focus_areas=[area.code for area in initiative.focus_areas.all()],
+        organisation_id=initiative.organisation_id,
+        exclude=exclude,
+        limit=limit,
+    )
+
+
+def initiative_text(initiative) -> str:
+    return "\n".join(
+        [initiative.title, initiative.summary, initiative.description, initiative.challenge]
+    )
+
+
+def suggestions_for_writer(*, text: str, focus_areas=(), limit: int = 5) -> list[related.Match]:
+    """Existing efforts related to an initiative being written. Members see efforts only:
+    other people's initiatives are not theirs to read."""
+    if len(text.split()) < 2 and not focus_areas:
+        return []
+    return related.related(text, kinds=[Kind.EFFORT], focus_areas=focus_areas, limit=limit)

@@ -3,14 +3,22 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.inventory import selectors
-from meetmalmo.inventory.forms import EffortFilterForm, EffortForm, ImportForm
+from meetmalmo.initiatives.models import Initiative
+from meetmalmo.inventory import selectors, services
+from meetmalmo.inventory.forms import (
+    EffortFilterForm,
+    EffortForm,
+    GlossaryEntryForm,
+    ImportForm,
+    InventoryForm,
+)
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort
+from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry
 
 
 @process_manager_required
@@ -33,7 +41,7 @@ def effort_edit(request, pk=None):
     effort = get_object_or_404(Effort, pk=pk) if pk else None
     form = EffortForm(request.POST or None, instance=effort)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.effort_save(form=form)
         messages.success(request, _("The effort is saved."))
         return redirect("inventory:list")
     return render(request, "inventory/edit.html", {"form": form, "effort": effort})
@@ -43,8 +51,7 @@ def effort_edit(request, pk=None):
 @require_POST
 def effort_archive(request, pk):
     effort = get_object_or_404(Effort, pk=pk)
-    effort.archived = not effort.archived
-    effort.save(update_fields=["archived", "updated_at"])
+    services.effort_set_archived(effort=effort, archived=not effort.archived)
     messages.success(
         request, _("The effort is archived.") if effort.archived else _("The effort is back.")
     )
@@ -67,3 +74,79 @@ def effort_import(request):
             )
             return redirect("inventory:list")
     return render(request, "inventory/import.html", {"form": form, "result": result})
+
+
+@process_manager_required
+@require_POST
+def inventory_add(request, pk):
+    """Link a suggested effort or initiative to the case with a note, or dismiss it."""
+    initiative = get_object_or_404(Initiative, pk=pk)
+    form = InventoryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect(_inventory_url(initiative))
+    dismissed = form.cleaned_data["action"] == "dismiss"
+    try:
+        services.inventory_add(
+            initiative=initiative,
+            kind=form.cleaned_data["kind"],
+            pk=form.cleaned_data["target"],
+            note=form.cleaned_data["note"],
+            dismissed=dismissed,
+            actor=request.user,
+        )
+    except services.InventoryRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("Marked as not related.") if dismissed else _("Added to the inventory."),
+        )
+    return redirect(_inventory_url(initiative))
+
+
+@process_manager_required
+@require_POST
+def inventory_remove(request, pk, entry_pk):
+    entry = get_object_or_404(
+        InventoryEntry.objects.select_related("initiative", "effort", "related_initiative"),
+        pk=entry_pk,
+        initiative_id=pk,
+    )
+    try:
+        services.inventory_remove(entry=entry, actor=request.user)
+    except services.InventoryRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Taken off the inventory."))
+    return redirect(_inventory_url(entry.initiative))
+
+
+def _inventory_url(initiative) -> str:
+    return reverse("initiatives:case", args=[initiative.pk]) + "#inventory-title"
+
+
+@process_manager_required
+def glossary(request):
+    entries = GlossaryEntry.objects.all()
+    return render(request, "inventory/glossary.html", {"entries": entries})
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def glossary_edit(request, pk=None):
+    entry = get_object_or_404(GlossaryEntry, pk=pk) if pk else None
+    form = GlossaryEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The glossary is saved; the next search uses it."))
+        return redirect("inventory:glossary")
+    return render(request, "inventory/glossary_edit.html", {"form": form, "entry": entry})
+
+
+@process_manager_required
+@require_POST
+def glossary_delete(request, pk):
+    get_object_or_404(GlossaryEntry, pk=pk).delete()
+    messages.success(request, _("The entry is removed from the glossary."))
+    return redirect("inventory:glossary")

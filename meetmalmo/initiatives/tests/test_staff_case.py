@@ -9,6 +9,8 @@ from meetmalmo.initiatives.models import CaseEvent, ReplyTemplate
 from meetmalmo.initiatives.services import add_note
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.inventory.models import InventoryEntry
+from meetmalmo.inventory.tests.factories import EffortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +76,54 @@ def test_referring_to_earlier_work(
     initiative.save()
     earlier = InitiativeFactory(state=State.ACTIVE, title="Hej Framtid")
     client.force_login(process_manager)
+    page = client.get(url(initiative)).content.decode()
+    assert "Link the existing work in the inventory first" in page
+    InventoryEntry.objects.create(initiative=initiative, related_initiative=earlier)
     missing = client.post(url(initiative, "move/"), {"move": "refer", "refer-reason": "Se"})
     assert 'id="id_refer-referred_to_error"' in missing.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             url(initiative, "move/"),
-            {"move": "refer", "refer-referred_to": earlier.pk, "refer-reason": "Se Hej Framtid."},
+            {
+                "move": "refer",
+                "refer-referred_to": f"initiative:{earlier.pk}",
+                "refer-reason": "Se Hej Framtid.",
+            },
         )
     initiative.refresh_from_db()
     assert (initiative.state, initiative.referred_to) == (State.REFERRED, earlier)
+    assert 'refers your initiative to it: "Hej Framtid"' in mail.outbox[-1].body
+
+
+def test_it_refers_to_an_existing_effort(
+    client, process_manager, initiative, django_capture_on_commit_callbacks
+):
+    initiative.state = State.IN_REVIEW
+    initiative.save()
+    effort = EffortFactory(
+        title="Feriepraktik i näringslivet", owner_org="Näringslivskontoret", url="https://x.se/f"
+    )
+    other = EffortFactory(title="Inte i inventeringen")
+    InventoryEntry.objects.create(initiative=initiative, effort=effort, note="Samma målgrupp")
+    client.force_login(process_manager)
+    page = client.get(url(initiative)).content.decode()
+    assert f'value="effort:{effort.pk}"' in page and f"effort:{other.pk}" not in page
+    refused = client.post(
+        url(initiative, "move/"),
+        {"move": "refer", "refer-referred_to": f"effort:{other.pk}", "refer-reason": "Se"},
+    )
+    assert refused.status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url(initiative, "move/"),
+            {"move": "refer", "refer-referred_to": f"effort:{effort.pk}", "refer-reason": "Se"},
+        )
+    initiative.refresh_from_db()
+    assert initiative.state == State.REFERRED
+    assert (initiative.referred_to, initiative.referred_to_effort) == (None, effort)
+    body = mail.outbox[-1].body
+    assert '"Feriepraktik i näringslivet"' in body
+    assert "It is run by Näringslivskontoret. https://x.se/f" in body
 
 
 def test_a_move_the_workflow_does_not_allow_changes_nothing(client, process_manager, initiative):
@@ -153,11 +194,20 @@ def test_staff_write_reply_templates_in_both_languages(client, process_manager):
 def test_the_case_page_keeps_a_fixed_number_of_queries(
     client, process_manager, initiative, django_assert_num_queries, django_assert_max_num_queries
 ):
+    def inventory(n):
+        for i in range(n):
+            effort = EffortFactory(title=f"Sommarjobb {n}-{i}", description="Unga på hotell.")
+            InventoryEntry.objects.create(initiative=initiative, effort=effort, dismissed=i % 2)
+            EffortFactory(title=f"Hotell och unga {n}-{i}")
+
     client.force_login(process_manager)
+    inventory(1)
     with django_assert_max_num_queries(100) as small:
-        client.get(url(initiative))
+        page = client.get(url(initiative))
+    assert "Hotell och unga 1-0" in page.content.decode()  # a suggestion is on the page
     for i in range(20):
         add_note(initiative=initiative, actor=ProcessManagerFactory(), text=f"Anteckning {i}")
+    inventory(20)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url(initiative))
 

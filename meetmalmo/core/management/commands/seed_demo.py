@@ -4,6 +4,7 @@ from meetmalmo.accounts.models import Organisation
 from meetmalmo.core.demo import DEMO_PASSWORD, demo_logins, seed
 from meetmalmo.initiatives.demo import seed_initiatives
 from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
+from meetmalmo.inventory import related
 from meetmalmo.inventory.demo import seed_efforts
 from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
 
@@ -33,10 +34,11 @@ class Command(BaseCommand):
         initiatives = seed_initiatives() + seed_scale_initiatives(scale)
         # Efforts in proportion: about one effort for every two initiatives at scale.
         efforts = seed_efforts() + seed_scale_efforts(scale // 2)
+        indexed = related.rebuild()
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
             f"{result['people_created']} people created, {initiatives} initiatives created, "
-            f"{efforts} efforts created."
+            f"{efforts} efforts created, {indexed} indexed for related work."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
         for role, email in demo_logins():

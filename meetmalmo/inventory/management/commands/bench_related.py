@@ -1,0 +1,51 @@
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+
+from meetmalmo.inventory import related
+from meetmalmo.inventory.demo import seed_scale
+from meetmalmo.inventory.evaluation import EVALUATION_SET
+from meetmalmo.inventory.models import Effort
+
+SHORT_QUERIES = ["sommarjobb", "summer jobs for young people", "hamn", "x" * 10_000]
+
+
+class Command(BaseCommand):
+    help = (
+        "Times related-work answers in this process on a register of N efforts (bulk efforts are "
+        "added and indexed until there are N): prints the median and 95th percentile in ms over "
+        "the evaluation set and a few short and long texts. Use a database of its own."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--efforts", type=int, default=20_000)
+        parser.add_argument("--repeat", type=int, default=5)
+
+    def handle(self, *args, efforts, repeat, **options):
+        import json
+
+        current = Effort.objects.current().count()
+        if current < efforts:
+            scale = Effort.objects.filter(owner_org="Skalorganisation").count()
+            seed_scale(scale + efforts - current)
+            started = time.perf_counter()
+            related.rebuild()
+            self.stdout.write(f"Indexed in {time.perf_counter() - started:.1f} s")
+        queries = [q["text"] for q in json.loads(EVALUATION_SET.read_text())["queries"]]
+        queries += SHORT_QUERIES
+        for text in queries:  # warm the caches, as a running portal has them
+            related.related(text)
+        timings = []
+        for _ in range(repeat):
+            for text in queries:
+                started = time.perf_counter()
+                related.related(text)
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        self.stdout.write(
+            f"{Effort.objects.current().count()} efforts, {len(timings)} answers: "
+            f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+            f"max {timings[-1]:.1f} ms"
+        )

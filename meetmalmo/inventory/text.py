@@ -1,0 +1,99 @@
+"""Text analysis for related work: words, stop words, Snowball stems and Swedish compounds.
+
+The stemmers are the Snowball algorithms that PostgreSQL's `swedish` and `english` text search
+configurations use, and the stop words are PostgreSQL's own lists, so a stem computed here is the
+lexeme PostgreSQL would give (a test checks this on PostgreSQL). The analysis runs in Python on
+both databases, which is what makes their rankings identical.
+"""
+
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+DATA = Path(__file__).parent / "data"
+MAX_CHARS = 20_000  # longer texts are cut: the first pages say what a text is about
+WORD = re.compile(r"[^\W\d_]{2,}")
+MAX_WORD = 40  # longer runs of letters are not words (and would be slow to split)
+PART_WEIGHT = 0.5  # a part of a compound counts half as much as the whole word
+
+
+@cache
+def _stemmer(language: str):
+    return snowballstemmer.stemmer({"sv": "swedish", "en": "english"}[language])
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    words = set()
+    for name in ("swedish.stop", "english.stop"):
+        words.update((DATA / name).read_text(encoding="utf-8").split())
+    return frozenset(words)
+
+
+@cache
+def _compound_heads() -> frozenset[str]:
+    """Stems of the Swedish words that compounds are split into (`sommarjobb` → `jobb`)."""
+    lines = (DATA / "swedish_words.txt").read_text(encoding="utf-8").splitlines()
+    words = [word for line in lines if not line.startswith("#") for word in line.split()]
+    return frozenset(stem(word, "sv") for word in words)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of two letters or more in any script, without stop words."""
+    stops = stop_words()
+    return [
+        w for w in WORD.findall(text[:MAX_CHARS].lower()) if w not in stops and len(w) <= MAX_WORD
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, str] | None:
+    """The stems of a Swedish compound's two parts when both are known words, else None.
+
+    The longest known head wins (`arbetsmarknadsutbildning` → `arbetsmarknad` + `utbildning`);
+    a linking `s` is allowed between the parts (`arbets|marknad`).
+    """
+    if len(word) < 7:
+        return None
+    heads = _compound_heads()
+    for split in range(3, len(word) - 2):
+        head = stem(word[split:], "sv")
+        if head not in heads:
+            continue
+        modifier = word[:split]
+        for candidate in (modifier, modifier[:-1] if modifier.endswith("s") else None):
+            if candidate and len(candidate) >= 3:
+                left = stem(candidate, "sv")
+                if left in heads or candidate in heads:
+                    return left, head
+    return None
+
+
+def terms(text: str, language: str) -> Counter:
+    """Weighted stems of a text: each word's stem counts 1, each part of a compound 0.5."""
+    counted: Counter = Counter()
+    for word in words(text):
+        counted[stem(word, language)] += 1
+        if language == "sv" and (parts := compound_parts(word)):
+            for part in parts:
+                counted[part] += PART_WEIGHT
+    return counted
+
+
+def surface_words(text: str, language: str) -> dict[str, str]:
+    """The first word in the text for each stem, so that matches are shown as words."""
+    shown: dict[str, str] = {}
+    for word in words(text):
+        shown.setdefault(stem(word, language), word)
+        if language == "sv" and (parts := compound_parts(word)):
+            for part in parts:
+                shown.setdefault(part, word)
+    return shown
