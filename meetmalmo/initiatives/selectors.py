@@ -104,7 +104,6 @@ def queue(
 ):
     """The staff queue: one tab, filtered, most urgent first. A fixed number of queries
     whatever the number of cases (focus areas come in one prefetch)."""
-    from django.db.models import Q
 
     now = now or timezone.now()
     cases = Initiative.objects.exclude(state="draft")
@@ -117,8 +116,10 @@ def queue(
     else:
         cases = cases.decided()
     if q:
+        from meetmalmo.inventory.related import text_filter
+
         cases = cases.filter(
-            Q(title__icontains=q) | Q(summary__icontains=q) | Q(organisation__name__icontains=q)
+            text_filter(q, "initiative", ["title", "summary", "organisation__name"])
         )
     if focus_area:
         cases = cases.filter(focus_areas=focus_area)

@@ -212,6 +212,22 @@ def query_terms(
     return {term[:TERM_LENGTH]: weight for term, weight in weights.items()}
 
 
+def text_filter(query: str, kind: str, fields: Iterable[str]) -> Q:
+    """A filter for a list search: every word of the query must match, by its stem in either
+    language (`hamnen` finds `hamnens`) or as written inside one of `fields` (part of a name)."""
+    condition = Q()
+    for word in text.WORD.findall(query[:1_000].lower())[:10] or [query.strip()]:
+        if not word:
+            continue
+        stems = {text.stem(word, language) for language in ("sv", "en")}
+        matches = IndexTerm.objects.filter(kind=kind, term__in=stems).values("object_id")
+        either = Q(pk__in=matches)
+        for name in fields:
+            either |= Q(**{f"{name}__icontains": word})
+        condition &= either
+    return condition
+
+
 def _document_count() -> int:
     efforts = Effort.objects.current().count()
     return efforts + Initiative.objects.exclude(state__in=HIDDEN_STATES).count()

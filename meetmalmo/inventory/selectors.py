@@ -1,7 +1,5 @@
 """Reads on the register of existing efforts."""
 
-from django.db.models import Q
-
 from meetmalmo.inventory import related
 from meetmalmo.inventory.models import Effort, InventoryEntry, Kind
 
@@ -10,7 +8,7 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
     found = Effort.objects.all() if archived else Effort.objects.current()
     if q:
         found = found.filter(
-            Q(title__icontains=q) | Q(description__icontains=q) | Q(owner_org__icontains=q)
+            related.text_filter(q, Kind.EFFORT, ["title", "description", "owner_org"])
         )
     if sphere:
         found = found.filter(sphere=sphere)

@@ -68,6 +68,21 @@ def test_filters_and_search_narrow_the_queue(client, process_manager):
     assert "Gammal" in overdue and "Sommarjobb" not in overdue
 
 
+def test_search_finds_other_forms_of_a_word_and_needs_every_word(client, process_manager):
+    from meetmalmo.inventory.related import index_initiatives
+
+    young = case("Jobb för ungdomar i hamnen")
+    skills = case("Restaurangernas kompetens")
+    index_initiatives([young.pk, skills.pk])
+    client.force_login(process_manager)
+    assert "Jobb för ungdomar" in page(client, q="ungdomarna")  # not a substring, the same stem
+    assert "Jobb för ungdomar" in page(client, q="hamn ungdomarna")
+    assert "Jobb för ungdomar" not in page(client, q="ungdomarna kompetensen")
+    assert "Restaurangernas" in page(client, q="restaurangen")
+    for hostile in ["x" * 200, "%", "'; DROP TABLE x;--", "مرحبا"]:
+        assert "Jobb för ungdomar" not in page(client, q=hostile)
+
+
 def test_bad_filters_are_ignored_not_an_error(client, process_manager):
     case("Sommarjobb")
     client.force_login(process_manager)

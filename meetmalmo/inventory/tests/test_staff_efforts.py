@@ -54,6 +54,17 @@ def test_staff_search_filter_and_archive(client, process_manager, effort):
     assert "Hej Framtid" in client.get("/en/staff/efforts/", {"archived": "on"}).content.decode()
 
 
+def test_search_finds_other_forms_of_a_word(client, process_manager):
+    from meetmalmo.inventory.tests.factories import EffortFactory
+
+    EffortFactory(title="Restauranger i Malmö", description="Kockar utbildas.")
+    client.force_login(process_manager)
+    found = client.get("/en/staff/efforts/", {"q": "restaurangerna"}).content.decode()
+    assert "Restauranger i Malmö" in found
+    missing = client.get("/en/staff/efforts/", {"q": "restaurangerna hamn"}).content.decode()
+    assert "Restauranger i Malmö" not in missing
+
+
 def test_a_new_city_effort_is_internal_and_bad_input_is_explained(client, process_manager):
     client.force_login(process_manager)
     bad = client.post(
