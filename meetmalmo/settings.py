@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "meetmalmo.accounts",
     "meetmalmo.initiatives",
     "meetmalmo.inventory",
+    "meetmalmo.resources",
+    "meetmalmo.groups",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -175,6 +177,8 @@ EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Meet Malmö <no-reply@meetmalmo.example.se>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "meetmalmo@malmo.se")
+# The portal's address as people reach it, for links in e-mail sent by the task worker.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("meetmalmo.initiatives.urls")),
     path("", include("meetmalmo.inventory.urls")),
+    path("", include("meetmalmo.resources.urls")),
+    path("", include("meetmalmo.groups.urls")),
     path("", include("meetmalmo.core.urls")),
     prefix_default_language=True,
 )

@@ -88,3 +88,24 @@ class TaskEmailBackend(BaseEmailBackend):
         for message in email_messages:
             deliver_email.enqueue(serialize_message(message))
         return len(email_messages)
+
+
+def send_notice(template: str, recipient, context: dict) -> None:
+    """An e-mail from `<template>_subject.txt` and `<template>.txt`, in the recipient's
+    language, queued like every other message."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(recipient.language):
+        context = {**context, "recipient": recipient}
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [recipient.email])
+
+
+def absolute(path: str) -> str:
+    """A link for an e-mail: the worker that sends it has no request to build one from."""
+    from django.conf import settings
+
+    return f"{settings.SITE_URL}{path}"

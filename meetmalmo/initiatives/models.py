@@ -180,6 +180,7 @@ class CaseEvent(models.Model):
         QUESTION = "question", _("Request for information")
         ANSWER = "answer", _("Answer from the submitter")
         INVENTORY = "inventory", _("Inventory")
+        OWNERSHIP = "ownership", _("Ownership")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

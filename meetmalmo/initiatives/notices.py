@@ -1,19 +1,12 @@
 """E-mail notices about a case, each in the language of the person who receives it. They go
 through the task queue (see core.mail), so a failing mail server delays them but loses none."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
-
+from meetmalmo.core.mail import send_notice
 from meetmalmo.initiatives.models import CaseEvent
 
 
 def _send(template: str, recipient, context: dict) -> None:
-    with translation.override(recipient.language):
-        context = {**context, "recipient": recipient}
-        subject = render_to_string(f"initiatives/email/{template}_subject.txt", context)
-        body = render_to_string(f"initiatives/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [recipient.email])
+    send_notice(f"initiatives/email/{template}", recipient, context)
 
 
 def send_decision_notice(event_id: int, template: str) -> None:

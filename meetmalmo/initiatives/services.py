@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
@@ -80,6 +81,8 @@ def perform_transition(
         assigned_to=initiative.assigned_to if transition.assigns_actor else None,
     )
     related.index_initiatives([initiative.pk])
+    if transition.then:
+        import_string(transition.then)(initiative, event)
     if transition.notice:
         transaction.on_commit(lambda: notices.send_decision_notice(event.pk, transition.notice))
     return event

@@ -120,7 +120,20 @@ def my_page(request):
     for initiative in initiatives:
         initiative.public_label = PUBLIC_LABELS[initiative.state]
         initiative.clock = selectors.clock(initiative)
-    return render(request, "initiatives/my.html", {"initiatives": initiatives})
+    from meetmalmo.groups import selectors as groups
+    from meetmalmo.resources.models import ResourceProfile
+
+    return render(
+        request,
+        "initiatives/my.html",
+        {
+            "initiatives": initiatives,
+            "groups": list(groups.groups_of(request.user)),
+            "invitations": list(groups.invitations_of(request.user)),
+            "handovers": list(groups.handovers_waiting_for(request.user)),
+            "profile": ResourceProfile.objects.filter(user=request.user).first(),
+        },
+    )
 
 
 def _mine(request, initiative, answer_form=None, status=200):

@@ -70,6 +70,7 @@ class Transition:
     starts_clock: bool = False
     decides: bool = False  # stops the 21-day clock
     assigns_actor: bool = False  # the person making the move takes the case
+    then: str | None = None  # dotted path of what else the move does: f(initiative, event)
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -134,6 +135,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.GROUP_FORMING,
             frozenset({PROCESS_MANAGER}),
             _("Start forming a working group"),
+            then="meetmalmo.groups.services.group_open",
         ),
         Transition(
             "activate",
@@ -148,6 +150,7 @@ TRANSITIONS: dict[str, Transition] = {
             State.COMPLETED,
             frozenset({PROCESS_MANAGER}),
             _("Mark as completed"),
+            then="meetmalmo.groups.services.tell_members",
         ),
         Transition(
             "discontinue",
@@ -157,6 +160,7 @@ TRANSITIONS: dict[str, Transition] = {
             _("Discontinue"),
             requires=(REASON,),
             notice="discontinued",
+            then="meetmalmo.groups.services.tell_members",
         ),
     ]
 }

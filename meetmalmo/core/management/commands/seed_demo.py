@@ -2,25 +2,34 @@ from django.core.management.base import BaseCommand
 
 from meetmalmo.accounts.models import Organisation
 from meetmalmo.core.demo import DEMO_PASSWORD, demo_logins, seed
+from meetmalmo.groups.demo import seed_groups
+from meetmalmo.groups.demo import seed_scale as seed_scale_groups
 from meetmalmo.initiatives.demo import seed_initiatives
 from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
 from meetmalmo.inventory import related
 from meetmalmo.inventory.demo import seed_efforts
 from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
+from meetmalmo.resources.demo import seed_resources
+from meetmalmo.resources.demo import seed_scale as seed_scale_resources
 
 
 class Command(BaseCommand):
     help = (
         "Loads realistic demo content in Swedish and English: organisations in every sphere, "
-        "process managers, members, initiatives in every state with their case history, and the "
-        "register of existing efforts. Safe to run again: what exists is left as it is. "
-        "--scale N adds N initiatives, N members and N/2 efforts for benchmarks; "
-        "--if-empty does nothing when there is data."
+        "process managers, members, a pool of resources (some paused), initiatives in every "
+        "state with their case history, working groups with members, invitations, milestones, "
+        "updates and a handover of ownership, and the register of existing efforts. Safe to run "
+        "again: what exists is left as it is. --scale N adds N initiatives, N members, N/2 "
+        "resources, a working group for each bulk initiative that has come that far, and N/2 "
+        "efforts for benchmarks; --if-empty does nothing when there is data."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--scale", type=int, default=0, help="Extra initiatives (and members) to create."
+            "--scale",
+            type=int,
+            default=0,
+            help="Extra initiatives (with members, resources, groups and efforts) to create.",
         )
         parser.add_argument(
             "--if-empty", action="store_true", help="Only seed a database with no organisations."
@@ -31,13 +40,18 @@ class Command(BaseCommand):
             self.stdout.write("The database already has content: 0 records created.")
             return
         result = seed(scale=scale)
+        resources = seed_resources() + seed_scale_resources(scale // 2)
         initiatives = seed_initiatives() + seed_scale_initiatives(scale)
+        # Groups come after the initiatives and the resources they are made of; at scale, one
+        # for every bulk initiative that has come as far as a working group.
+        groups = seed_groups() + seed_scale_groups(scale)
         # Efforts in proportion: about one effort for every two initiatives at scale.
         efforts = seed_efforts() + seed_scale_efforts(scale // 2)
         indexed = related.rebuild()
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
-            f"{result['people_created']} people created, {initiatives} initiatives created, "
+            f"{result['people_created']} people created, {resources} resources created, "
+            f"{initiatives} initiatives created, {groups} working groups set up, "
             f"{efforts} efforts created, {indexed} indexed for related work."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")

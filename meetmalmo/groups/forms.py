@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.accounts.forms import HttpURLField
+from meetmalmo.accounts.models import Organisation, User
+from meetmalmo.groups.models import Link, Milestone, Role, Update
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The member's e-mail"),
+        help_text=_("Anyone with an account in the portal. Resources are suggested above."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    message = forms.CharField(
+        label=_("Message"), required=False, max_length=2_000, widget=forms.Textarea({"rows": 3})
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Nobody with this e-mail has an account. Ask them to sign up first.")
+            )
+        self.invitee = user
+        return email
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea({"rows": 3}),
+    )
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"})}
+
+
+class UpdateForm(forms.ModelForm):
+    class Meta:
+        model = Update
+        fields = ["body"]
+        widgets = {"body": forms.Textarea({"rows": 4})}
+
+
+class LinkForm(forms.ModelForm):
+    url = HttpURLField(label=_("Address"), max_length=500)
+
+    class Meta:
+        model = Link
+        fields = ["title", "url"]
+
+
+class HandoverForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation taking over"),
+        queryset=Organisation.objects.order_by("name"),
+        empty_label=_("Choose an organisation"),
+    )
+    email = forms.EmailField(
+        label=_("The new owner's e-mail"), help_text=_("A person with an account in the portal.")
+    )
+    date = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2_000, widget=forms.Textarea({"rows": 3})
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.person = User.objects.filter(email__iexact=email, is_active=True).first()
+        if self.person is None:
+            raise forms.ValidationError(
+                _("Nobody with this e-mail has an account. Ask them to sign up first.")
+            )
+        return email

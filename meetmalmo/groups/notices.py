@@ -1,0 +1,73 @@
+"""E-mail about working groups, each in the recipient's language, through the task queue."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from meetmalmo.core.mail import absolute, send_notice
+from meetmalmo.groups.models import Handover, Invitation, WorkingGroup
+from meetmalmo.initiatives.models import CaseEvent
+
+
+def _link(recipient, name: str, *args) -> str:
+    with translation.override(recipient.language):
+        return absolute(reverse(name, args=args))
+
+
+def send_invitation(invitation_id: int, reminder: bool = False) -> None:
+    invitation = Invitation.objects.select_related(
+        "group__initiative", "invitee", "invited_by"
+    ).get(pk=invitation_id)
+    invitee = invitation.invitee
+    send_notice(
+        "groups/email/invitation_reminder" if reminder else "groups/email/invitation",
+        invitee,
+        {
+            "invitation": invitation,
+            "initiative": invitation.group.initiative,
+            "link": _link(invitee, "groups:invitation", invitation.token),
+        },
+    )
+
+
+def send_answer(invitation_id: int) -> None:
+    invitation = Invitation.objects.select_related(
+        "group__initiative", "invitee", "invited_by"
+    ).get(pk=invitation_id)
+    if invitation.invited_by is None:
+        return
+    send_notice(
+        "groups/email/answer",
+        invitation.invited_by,
+        {
+            "invitation": invitation,
+            "initiative": invitation.group.initiative,
+            "link": _link(invitation.invited_by, "groups:workspace", invitation.group_id),
+        },
+    )
+
+
+def send_handover(handover_id: int) -> None:
+    handover = Handover.objects.select_related("group__initiative", "person", "organisation").get(
+        pk=handover_id
+    )
+    send_notice(
+        "groups/email/handover",
+        handover.person,
+        {
+            "handover": handover,
+            "initiative": handover.group.initiative,
+            "link": _link(handover.person, "groups:workspace", handover.group_id),
+        },
+    )
+
+
+def send_ending(group_id: int, event_id: int) -> None:
+    group = WorkingGroup.objects.select_related("initiative").get(pk=group_id)
+    event = CaseEvent.objects.select_related("actor").get(pk=event_id)
+    for membership in group.memberships.select_related("user"):
+        if membership.user_id != event.actor_id and membership.user.is_active:
+            send_notice(
+                "groups/email/ending",
+                membership.user,
+                {"initiative": group.initiative, "event": event},
+            )

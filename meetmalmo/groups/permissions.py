@@ -1,0 +1,30 @@
+"""Who may see and change a working group."""
+
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.groups.models import EDITING_ROLES
+
+
+def _role(user, group) -> str | None:
+    if not user.is_authenticated:
+        return None
+    for membership in group.memberships.all():  # prefetched on the workspace
+        if membership.user_id == user.pk:
+            return membership.role
+    return None
+
+
+def can_see_group(user, group) -> bool:
+    """Staff, members, and the person asked to take over ownership (to accept it there)."""
+    return can_post_update(user, group) or (
+        user.is_authenticated
+        and any(h.person_id == user.pk and not h.accepted_at for h in group.handovers.all())
+    )
+
+
+def can_edit_group(user, group) -> bool:
+    """Milestones and links: the owner, process support and staff."""
+    return is_process_manager(user) or _role(user, group) in EDITING_ROLES
+
+
+def can_post_update(user, group) -> bool:
+    return is_process_manager(user) or _role(user, group) is not None

@@ -1,0 +1,69 @@
+"""Reads on working groups."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from meetmalmo.groups.models import Invitation, Membership, WorkingGroup
+from meetmalmo.groups.permissions import can_see_group
+
+
+def workspace(pk: int, user) -> WorkingGroup:
+    """A group with all its workspace shows, in a fixed number of queries; 404 for anyone who
+    may not see it, so that a changed id reveals nothing."""
+    group = (
+        WorkingGroup.objects.select_related("initiative__organisation")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related(
+                    "user__organisation", "user__resource_profile"
+                ),
+            ),
+            Prefetch("invitations", queryset=Invitation.objects.select_related("invitee")),
+            "milestones",
+            "updates__author",
+            "links",
+            "handovers__organisation",
+            "handovers__person",
+            "initiative__focus_areas",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if group is None or not can_see_group(user, group):
+        raise Http404
+    return group
+
+
+def spheres(group) -> list[str]:
+    """The spheres the members bring, by name, from the prefetched memberships."""
+    found = {
+        m.user.organisation.get_sphere_display()
+        for m in group.memberships.all()
+        if m.user.organisation
+    }
+    return sorted(found)
+
+
+def groups_of(user):
+    return (
+        WorkingGroup.objects.filter(memberships__user=user)
+        .select_related("initiative")
+        .order_by("-created_at")
+    )
+
+
+def invitations_of(user):
+    return (
+        Invitation.objects.filter(invitee=user)
+        .select_related("group__initiative")
+        .order_by("-created_at")
+    )
+
+
+def handovers_waiting_for(user):
+    from meetmalmo.groups.models import Handover
+
+    return Handover.objects.filter(person=user, accepted_at=None).select_related(
+        "group__initiative", "organisation"
+    )

@@ -1,0 +1,216 @@
+"""Writes on working groups: opening one, invitations and their answers, the workspace's
+milestones, updates and links, and the handover of ownership. Each is all or nothing, and
+e-mail leaves once the change is committed."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.groups import notices
+from meetmalmo.groups.models import (
+    Handover,
+    Invitation,
+    Link,
+    Membership,
+    Milestone,
+    Role,
+    Update,
+    WorkingGroup,
+)
+from meetmalmo.groups.permissions import can_edit_group, can_post_update
+from meetmalmo.initiatives.models import CaseEvent
+
+
+class GroupRefused(Exception):
+    """A change that is not possible; the message is for the person who tried it."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def group_open(initiative, event) -> WorkingGroup:
+    """Called by the workflow when a group starts forming: the submitter owns the work until
+    ownership is handed over, and the process manager gives process support."""
+    group, _created = WorkingGroup.objects.get_or_create(initiative=initiative)
+    Membership.objects.get_or_create(
+        group=group, user=initiative.submitter, defaults={"role": Role.OWNER}
+    )
+    if event.actor_id and event.actor_id != initiative.submitter_id:
+        Membership.objects.get_or_create(
+            group=group, user_id=event.actor_id, defaults={"role": Role.PROCESS_SUPPORT}
+        )
+    return group
+
+
+def tell_members(initiative, event) -> None:
+    """Called by the workflow when the work is completed or discontinued."""
+    group = WorkingGroup.objects.filter(initiative=initiative).first()
+    if group is not None:
+        transaction.on_commit(lambda: notices.send_ending(group.pk, event.pk))
+
+
+def _require_staff(actor) -> None:
+    if not is_process_manager(actor):
+        raise GroupRefused(_("Only process managers do this."))
+
+
+@transaction.atomic
+def invite(*, group: WorkingGroup, invitee, actor, role: str = Role.MEMBER, message: str = ""):
+    _require_staff(actor)
+    if not invitee.is_active:
+        raise GroupRefused(_("This account is closed."), field="email")
+    if group.memberships.filter(user=invitee).exists():
+        raise GroupRefused(
+            _("%(name)s is already in the group.") % {"name": invitee.name}, field="email"
+        )
+    if group.invitations.filter(invitee=invitee, state=Invitation.State.PENDING).exists():
+        raise GroupRefused(
+            _("%(name)s already has an invitation.") % {"name": invitee.name}, field="email"
+        )
+    invitation = Invitation.objects.create(
+        group=group, invitee=invitee, role=role, message=message.strip(), invited_by=actor
+    )
+    transaction.on_commit(lambda: notices.send_invitation(invitation.pk))
+    return invitation
+
+
+def check_invitation(invitation: Invitation, user) -> None:
+    """Why this person cannot answer this invitation now, or nothing."""
+    if invitation.invitee_id != user.pk:
+        raise GroupRefused(
+            _("This invitation was sent to someone else. Sign in with the account it was sent to.")
+        )
+    if invitation.state != Invitation.State.PENDING:
+        raise GroupRefused(
+            _("This invitation has already been answered: %(state)s.")
+            % {"state": invitation.get_state_display().lower()}
+        )
+    if invitation.expires_at <= timezone.now():
+        raise GroupRefused(_("This invitation has expired. Ask the process manager for a new one."))
+
+
+@transaction.atomic
+def answer_invitation(*, invitation: Invitation, user, accept: bool, answer: str = ""):
+    """Accept (and join the group) or decline, once, by the person invited, before expiry."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    check_invitation(invitation, user)
+    invitation.state = Invitation.State.ACCEPTED if accept else Invitation.State.DECLINED
+    invitation.answered_at = timezone.now()
+    invitation.answer = answer.strip()
+    invitation.save(update_fields=["state", "answered_at", "answer"])
+    if accept:
+        Membership.objects.get_or_create(
+            group=invitation.group, user=user, defaults={"role": invitation.role}
+        )
+    transaction.on_commit(lambda: notices.send_answer(invitation.pk))
+    return invitation
+
+
+def expire_invitations(now=None) -> int:
+    now = now or timezone.now()
+    return Invitation.objects.filter(state=Invitation.State.PENDING, expires_at__lte=now).update(
+        state=Invitation.State.EXPIRED
+    )
+
+
+def remind_invitations(now=None, days_before: int = 3) -> int:
+    """Remind each invitee once, a few days before the invitation expires."""
+    now = now or timezone.now()
+    due = Invitation.objects.filter(
+        state=Invitation.State.PENDING,
+        reminded_at=None,
+        expires_at__gt=now,
+        expires_at__lte=now + timezone.timedelta(days=days_before),
+    )
+    sent = 0
+    for invitation in due:
+        # The update claims the reminder, so two runs at once cannot both send it.
+        if Invitation.objects.filter(pk=invitation.pk, reminded_at=None).update(reminded_at=now):
+            notices.send_invitation(invitation.pk, reminder=True)
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def milestone_add(*, group, actor, title: str, due) -> Milestone:
+    if not can_edit_group(actor, group):
+        raise GroupRefused(_("Only the owner and process support change milestones."))
+    return Milestone.objects.create(group=group, title=title, due=due)
+
+
+@transaction.atomic
+def milestone_toggle(*, milestone: Milestone, actor) -> Milestone:
+    if not can_edit_group(actor, milestone.group):
+        raise GroupRefused(_("Only the owner and process support change milestones."))
+    milestone.done = not milestone.done
+    milestone.save(update_fields=["done"])
+    return milestone
+
+
+@transaction.atomic
+def update_post(*, group, actor, body: str) -> Update:
+    if not can_post_update(actor, group):
+        raise GroupRefused(_("Only the group's members post updates."))
+    return Update.objects.create(group=group, author=actor, body=body)
+
+
+@transaction.atomic
+def link_add(*, group, actor, title: str, url: str) -> Link:
+    if not can_edit_group(actor, group):
+        raise GroupRefused(_("Only the owner and process support add documents and links."))
+    return Link.objects.create(group=group, title=title, url=url)
+
+
+@transaction.atomic
+def handover_record(*, group, actor, organisation, person, date, note: str = "") -> Handover:
+    """Record that ownership is to pass to an organisation and a named person; it takes effect
+    when that person accepts."""
+    _require_staff(actor)
+    if group.handovers.filter(accepted_at=None).exists():
+        raise GroupRefused(_("A handover is already waiting for its new owner to accept."))
+    handover = Handover.objects.create(
+        group=group,
+        organisation=organisation,
+        person=person,
+        date=date,
+        note=note.strip(),
+        recorded_by=actor,
+    )
+    transaction.on_commit(lambda: notices.send_handover(handover.pk))
+    return handover
+
+
+@transaction.atomic
+def handover_accept(*, handover: Handover, user) -> Handover:
+    handover = Handover.objects.select_for_update().select_related("group").get(pk=handover.pk)
+    if handover.person_id != user.pk:
+        raise GroupRefused(_("Only the named new owner accepts the handover."))
+    if handover.accepted_at is not None:
+        raise GroupRefused(_("The handover has already been accepted."))
+    handover.accepted_at = timezone.now()
+    handover.save(update_fields=["accepted_at"])
+    group = handover.group
+    group.memberships.filter(role=Role.OWNER).exclude(user=user).update(role=Role.MEMBER)
+    Membership.objects.update_or_create(group=group, user=user, defaults={"role": Role.OWNER})
+    CaseEvent.objects.create(
+        initiative_id=group.initiative_id,
+        kind=CaseEvent.Kind.OWNERSHIP,
+        actor=user,
+        reason=_("Ownership passes to %(organisation)s (%(person)s) from %(date)s.")
+        % {
+            "organisation": handover.organisation.name,
+            "person": user.name,
+            "date": handover.date.isoformat(),
+        }
+        + (f"\n{handover.note}" if handover.note else ""),
+    )
+    return handover
+
+
+def current_owner(group) -> Handover | None:
+    """The last accepted handover, from the prefetched handovers."""
+    accepted = [h for h in group.handovers.all() if h.accepted_at]
+    return accepted[-1] if accepted else None

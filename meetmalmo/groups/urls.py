@@ -1,0 +1,23 @@
+from django.urls import path
+
+from meetmalmo.groups import views
+
+app_name = "groups"
+
+urlpatterns = [
+    path("groups/<int:pk>/", views.workspace, name="workspace"),
+    path("groups/<int:pk>/invite/", views.invite, name="invite"),
+    path("groups/<int:pk>/milestones/", views.milestone_add, name="milestone_add"),
+    path(
+        "groups/<int:pk>/milestones/<int:milestone_pk>/done/",
+        views.milestone_toggle,
+        name="milestone_toggle",
+    ),
+    path("groups/<int:pk>/updates/", views.update_post, name="update"),
+    path("groups/<int:pk>/links/", views.link_add, name="link"),
+    path("groups/<int:pk>/handover/", views.handover, name="handover"),
+    path("groups/handovers/<int:pk>/accept/", views.handover_accept, name="handover_accept"),
+    path("groups/invitations/<uuid:token>/", views.invitation, name="invitation"),
+    path("staff/groups/<int:pk>/match/", views.match, name="match"),
+    path("staff/groups/<int:pk>/match/invite/", views.invite_resource, name="invite_resource"),
+]

@@ -1,0 +1,234 @@
+"""The working group's workspace, its invitations and the handover of ownership."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.models import User
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.groups import selectors, services
+from meetmalmo.groups.forms import (
+    AnswerForm,
+    HandoverForm,
+    InviteForm,
+    LinkForm,
+    MilestoneForm,
+    UpdateForm,
+)
+from meetmalmo.groups.models import Handover, Invitation, Milestone
+from meetmalmo.groups.permissions import can_edit_group
+from meetmalmo.resources.selectors import matches
+
+FORMS = {
+    "invite": InviteForm,
+    "milestone": MilestoneForm,
+    "update": UpdateForm,
+    "link": LinkForm,
+    "handover": HandoverForm,
+}
+
+
+@login_required
+def workspace(request, pk):
+    return _render(request, selectors.workspace(pk, request.user))
+
+
+def _render(request, group, *, failed=None, status=200):
+    forms = {
+        name: failed if failed is not None and failed.prefix == name else form(prefix=name)
+        for name, form in FORMS.items()
+    }
+    return render(
+        request,
+        "groups/workspace.html",
+        {
+            "group": group,
+            "initiative": group.initiative,
+            "spheres": selectors.spheres(group),
+            "owner": services.current_owner(group),
+            "waiting": [h for h in group.handovers.all() if h.accepted_at is None],
+            "can_edit": can_edit_group(request.user, group),
+            "staff": is_process_manager(request.user),
+            "forms": forms,
+        },
+        status=status,
+    )
+
+
+def _act(request, pk, name, action):
+    """Run one workspace form: on success back to the page, else the page with the errors."""
+    group = selectors.workspace(pk, request.user)
+    form = FORMS[name](request.POST, prefix=name)
+    if form.is_valid():
+        try:
+            message = action(group, form)
+        except services.GroupRefused as refused:
+            if refused.field not in form.fields:
+                messages.error(request, refused.message)
+                return redirect("groups:workspace", pk=group.pk)
+            form.add_error(refused.field, refused.message)
+        else:
+            messages.success(request, message)
+            return redirect("groups:workspace", pk=group.pk)
+    return _render(request, group, failed=form, status=400)
+
+
+@process_manager_required
+@require_POST
+def invite(request, pk):
+    def action(group, form):
+        services.invite(
+            group=group,
+            invitee=form.invitee,
+            actor=request.user,
+            role=form.cleaned_data["role"],
+            message=form.cleaned_data["message"],
+        )
+        return _("The invitation is sent.")
+
+    return _act(request, pk, "invite", action)
+
+
+@process_manager_required
+@require_POST
+def invite_resource(request, pk):
+    """Invite someone straight from the match list."""
+    group = selectors.workspace(pk, request.user)
+    invitee = get_object_or_404(User, pk=request.POST.get("user", "0") or 0, is_active=True)
+    try:
+        services.invite(group=group, invitee=invitee, actor=request.user)
+    except services.GroupRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request, _("%(name)s is invited; the e-mail is on its way.") % {"name": invitee.name}
+        )
+    return redirect("groups:match", pk=group.pk)
+
+
+@process_manager_required
+def match(request, pk):
+    group = selectors.workspace(pk, request.user)
+    return render(
+        request,
+        "groups/match.html",
+        {"group": group, "initiative": group.initiative, "matches": matches(group)},
+    )
+
+
+@login_required
+@require_POST
+def milestone_add(request, pk):
+    def action(group, form):
+        services.milestone_add(group=group, actor=request.user, **form.cleaned_data)
+        return _("The milestone is added.")
+
+    return _act(request, pk, "milestone", action)
+
+
+@login_required
+@require_POST
+def milestone_toggle(request, pk, milestone_pk):
+    group = selectors.workspace(pk, request.user)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, group=group)
+    try:
+        services.milestone_toggle(milestone=milestone, actor=request.user)
+    except services.GroupRefused as refused:
+        messages.error(request, refused.message)
+    return redirect("groups:workspace", pk=group.pk)
+
+
+@login_required
+@require_POST
+def update_post(request, pk):
+    def action(group, form):
+        services.update_post(group=group, actor=request.user, body=form.cleaned_data["body"])
+        return _("Your update is posted.")
+
+    return _act(request, pk, "update", action)
+
+
+@login_required
+@require_POST
+def link_add(request, pk):
+    def action(group, form):
+        services.link_add(group=group, actor=request.user, **form.cleaned_data)
+        return _("The link is added.")
+
+    return _act(request, pk, "link", action)
+
+
+@process_manager_required
+@require_POST
+def handover(request, pk):
+    def action(group, form):
+        services.handover_record(
+            group=group,
+            actor=request.user,
+            organisation=form.cleaned_data["organisation"],
+            person=form.person,
+            date=form.cleaned_data["date"],
+            note=form.cleaned_data["note"],
+        )
+        return _("The handover is recorded; the new owner is asked to accept it.")
+
+    return _act(request, pk, "handover", action)
+
+
+@login_required
+@require_POST
+def handover_accept(request, pk):
+    handover = get_object_or_404(Handover.objects.select_related("group"), pk=pk)
+    if handover.person_id != request.user.pk:
+        selectors.workspace(handover.group_id, request.user)  # 404 for outsiders
+    try:
+        services.handover_accept(handover=handover, user=request.user)
+    except services.GroupRefused as refused:
+        messages.error(request, refused.message)
+        return redirect("groups:workspace", pk=handover.group_id)
+    messages.success(request, _("You are now the owner of the work."))
+    return redirect("groups:workspace", pk=handover.group_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    """The link in the invitation e-mail: only for the person invited, and only once."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("group__initiative", "invited_by"), token=token
+    )
+    problem = None
+    try:
+        services.check_invitation(invitation, request.user)
+    except services.GroupRefused as refused:
+        problem = refused.message
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and problem is None and form.is_valid():
+        accept = request.POST.get("action") == "accept"
+        try:
+            services.answer_invitation(
+                invitation=invitation,
+                user=request.user,
+                accept=accept,
+                answer=form.cleaned_data["answer"],
+            )
+        except services.GroupRefused as refused:
+            problem = refused.message
+        else:
+            if accept:
+                messages.success(request, _("Welcome to the working group!"))
+                return redirect("groups:workspace", pk=invitation.group_id)
+            messages.success(
+                request, _("You have declined the invitation. Thank you for answering.")
+            )
+            return redirect("initiatives:my")
+    status = 200 if problem is None else (403 if invitation.invitee_id != request.user.pk else 410)
+    return render(
+        request,
+        "groups/invitation.html",
+        {"invitation": invitation, "form": form, "problem": problem},
+        status=status,
+    )

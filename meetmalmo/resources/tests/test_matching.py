@@ -1,0 +1,115 @@
+import pytest
+from django.utils import translation
+
+from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.groups.models import Membership
+from meetmalmo.groups.services import invite
+from meetmalmo.groups.tests.factories import forming_group
+from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.resources.selectors import matches
+from meetmalmo.resources.tests.factories import ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group(process_manager):
+    group = forming_group(
+        process_manager,
+        title="Sommarjobb på hotell och restauranger",
+        summary="Unga får sitt första jobb i besöksnäringen.",
+        language="en",
+    )
+    group.initiative.focus_areas.set(FocusArea.objects.filter(code="youth-employment"))
+    return group
+
+
+def person(name, sphere="business"):
+    return UserFactory(name=name, organisation=OrganisationFactory(sphere=sphere))
+
+
+def names(group):
+    with translation.override("en"):
+        return [(m.profile.user.name, m.reasons) for m in matches(group)]
+
+
+def test_the_best_suited_resource_comes_first_with_its_reasons(group):
+    ResourceFactory(
+        user=person("Hanna Hotell"),
+        competences=["hotellrekrytering", "restaurang"],
+        focus_areas=["youth-employment"],
+        languages=["sv", "en"],
+        industry="I",
+        hours_per_month=8,
+    )
+    ResourceFactory(user=person("Olle Övrig"), competences=["bokföring"], industry="K")
+    ranked = names(group)
+    assert [name for name, _ in ranked] == ["Hanna Hotell", "Olle Övrig"]
+    assert ranked[0][1] == [
+        "shares focus areas: Youth employment",
+        "competence: hotellrekrytering, restaurang",  # a compound's part matches too
+        "industry I Accommodation and food service activities",
+        "speaks English",
+        "8 h/month free",
+        "in 0 groups",
+    ]
+
+
+def test_fewer_groups_and_more_time_rank_higher(group, process_manager):
+    busy = ResourceFactory(user=person("Bo Upptagen"), hours_per_month=10)
+    ResourceFactory(user=person("Fia Ledig"), hours_per_month=10)
+    ResourceFactory(user=person("Gus Lite"), hours_per_month=2)
+    for _ in range(2):
+        Membership.objects.create(group=forming_group(process_manager), user=busy.user)
+    ranked = names(group)
+    assert [name for name, _ in ranked] == ["Fia Ledig", "Gus Lite", "Bo Upptagen"]
+    assert "in 2 groups" in ranked[-1][1]
+
+
+def test_a_missing_sphere_counts(group):
+    # The group has the submitter's business sphere; academia is new to it.
+    ResourceFactory(user=person("Ada Akademi", sphere="academia"))
+    ResourceFactory(user=person("Bert Bolag", sphere="business"))
+    ranked = names(group)
+    assert ranked[0][0] == "Ada Akademi"
+    assert "brings a new sphere: Academia" in ranked[0][1]
+
+
+def test_paused_non_consenting_members_and_invited_never_appear(group, process_manager):
+    ResourceFactory(user=person("Paus Ad"), active=False)
+    ResourceFactory(user=person("Nej Tack"), consent=False)
+    closed = ResourceFactory(user=person("Stängd Konto"))
+    closed.user.is_active = False
+    closed.user.save()
+    member = ResourceFactory(user=person("Redan Med"))
+    Membership.objects.create(group=group, user=member.user)
+    invited = ResourceFactory(user=person("Bjuden In"))
+    invite(group=group, invitee=invited.user, actor=process_manager)
+    ResourceFactory(user=person("Kvar Här"))
+    assert [name for name, _ in names(group)] == ["Kvar Här"]
+
+
+def test_the_match_list_page_lists_and_invites(client, group, process_manager, mailoutbox):
+    ResourceFactory(user=person("Hanna Hotell"), competences=["restaurang"])
+    client.force_login(process_manager)
+    page = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
+    assert "Hanna Hotell" in page and "competence: restaurang" in page
+    hanna = ResourceFactory._meta.model.objects.get(user__name="Hanna Hotell").user
+    response = client.post(f"/en/staff/groups/{group.pk}/match/invite/", {"user": hanna.pk})
+    assert response.status_code == 302
+    assert group.invitations.get().invitee == hanna
+    after = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
+    assert f'name="user" value="{hanna.pk}"' not in after
+
+
+def test_the_match_list_keeps_its_number_of_queries(
+    client, group, process_manager, django_assert_num_queries, django_assert_max_num_queries
+):
+    ResourceFactory(competences=["restaurang"], focus_areas=["youth-employment"])
+    client.force_login(process_manager)
+    with django_assert_max_num_queries(60) as small:
+        client.get(f"/en/staff/groups/{group.pk}/match/")
+    for i in range(30):
+        ResourceFactory(competences=[f"kompetens {i}"], languages=["sv", "en"])
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(f"/en/staff/groups/{group.pk}/match/")
