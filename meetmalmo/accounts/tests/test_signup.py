@@ -163,3 +163,11 @@ def test_the_form_marks_required_fields_and_ties_help_to_fields(client):
     assert "Required fields are marked *" in content
     assert 'aria-describedby="id_new_organisation_number_helptext"' in content
     assert '<label for="id_name">' in content
+
+
+@pytest.mark.parametrize("target", ["/en/resources/join/", "/en/initiatives/new/"])
+def test_after_verifying_a_new_member_is_brought_back_to_where_they_started(client, target):
+    client.post(f"/en/accounts/signup/?next={target}", {**GOOD, "next": target})
+    link = re.search(r"https?://[^/]+(/en/accounts/confirm-email/[^\s]+)", mail.outbox[0].body)[1]
+    response = client.post(link)
+    assert response.status_code == 302 and response.url == target

@@ -160,3 +160,39 @@ def test_send_reminders_reminds_once_before_expiry_and_then_expires(
     call_command("send_reminders", stdout=io.StringIO())
     invitation.refresh_from_db()
     assert invitation.state == "expired"
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({"invite-email": "not-an-address", "invite-role": "member"}, "email"),
+        ({"invite-email": "hanna@hotell.se", "invite-role": "king"}, "role"),
+        (
+            {
+                "invite-email": "hanna@hotell.se",
+                "invite-role": "member",
+                "invite-message": "x" * 2001,
+            },
+            "message",
+        ),
+    ],
+)
+def test_bad_invitations_are_explained_beside_the_field(
+    client, process_manager, group, invitee, data, field
+):
+    client.force_login(process_manager)
+    response = client.post(f"/en/groups/{group.pk}/invite/", data)
+    assert response.status_code == 400
+    assert f'id="id_invite-{field}_error"' in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_an_answer_too_long_is_refused_and_the_invitation_stays_open(
+    client, process_manager, group, invitee
+):
+    invitation = invite(group=group, invitee=invitee, actor=process_manager)
+    client.force_login(invitee)
+    response = client.post(link(invitation), {"action": "accept", "answer": "x" * 2001})
+    assert 'id="id_answer_error"' in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.state == "pending" and not Membership.objects.filter(user=invitee).exists()
