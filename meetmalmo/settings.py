@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "meetmalmo.inventory",
     "meetmalmo.resources",
     "meetmalmo.groups",
+    "meetmalmo.publishing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -155,6 +156,11 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 2 * 1024 * 1024)
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 8 * 1024 * 1024)  # news and project images
+# Comments: at most this many per e-mail address an hour, and this many links in one.
+COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 5)
+COMMENT_MAX_LINKS = 2
+COMMENT_MIN_SECONDS = 3  # a person takes longer than this to write a comment
 ATTACHMENT_MAX_COUNT = 5
 
 # E-mail: every message goes through a background task that retries, so none is lost when the

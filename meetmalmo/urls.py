@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("meetmalmo.inventory.urls")),
     path("", include("meetmalmo.resources.urls")),
     path("", include("meetmalmo.groups.urls")),
+    path("", include("meetmalmo.publishing.urls")),
     path("", include("meetmalmo.core.urls")),
     prefix_default_language=True,
 )

@@ -12,7 +12,9 @@ from meetmalmo.accounts.selectors import listed_contacts
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html")
+    from meetmalmo.publishing.selectors import news_list
+
+    return render(request, "core/home.html", {"latest_news": news_list()[:3]})
 
 
 @require_GET

@@ -9,6 +9,8 @@ from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
 from meetmalmo.inventory import related
 from meetmalmo.inventory.demo import seed_efforts
 from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
+from meetmalmo.publishing.demo import seed_news
+from meetmalmo.publishing.demo import seed_scale as seed_scale_news
 from meetmalmo.resources.demo import seed_resources
 from meetmalmo.resources.demo import seed_scale as seed_scale_resources
 
@@ -18,10 +20,11 @@ class Command(BaseCommand):
         "Loads realistic demo content in Swedish and English: organisations in every sphere, "
         "process managers, members, a pool of resources (some paused), initiatives in every "
         "state with their case history, working groups with members, invitations, milestones, "
-        "updates and a handover of ownership, and the register of existing efforts. Safe to run "
-        "again: what exists is left as it is. --scale N adds N initiatives, N members, N/2 "
-        "resources, a working group for each bulk initiative that has come that far, and N/2 "
-        "efforts for benchmarks; --if-empty does nothing when there is data."
+        "updates and a handover of ownership, the register of existing efforts, and news articles "
+        "(with pictures, a scheduled one, a draft and comments to moderate). Safe to run again: "
+        "what exists is left as it is. --scale N adds N initiatives, N members, N/2 resources, a "
+        "working group for each bulk initiative that has come that far, N/2 efforts and N/4 news "
+        "articles for benchmarks; --if-empty does nothing when there is data."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +32,7 @@ class Command(BaseCommand):
             "--scale",
             type=int,
             default=0,
-            help="Extra initiatives (with members, resources, groups and efforts) to create.",
+            help="Extra initiatives (with members, resources, groups, efforts and news) to create.",
         )
         parser.add_argument(
             "--if-empty", action="store_true", help="Only seed a database with no organisations."
@@ -47,12 +50,15 @@ class Command(BaseCommand):
         groups = seed_groups() + seed_scale_groups(scale)
         # Efforts in proportion: about one effort for every two initiatives at scale.
         efforts = seed_efforts() + seed_scale_efforts(scale // 2)
+        # News: about one article for every four initiatives at scale.
+        news = seed_news() + seed_scale_news(scale // 4)
         indexed = related.rebuild()
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
             f"{result['people_created']} people created, {resources} resources created, "
             f"{initiatives} initiatives created, {groups} working groups set up, "
-            f"{efforts} efforts created, {indexed} indexed for related work."
+            f"{efforts} efforts created, {news} news articles created, "
+            f"{indexed} indexed for related work."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
         for role, email in demo_logins():

@@ -1,0 +1,50 @@
+"""Atom feeds of the published news, one per language."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from meetmalmo.core.markdown import render
+from meetmalmo.publishing.selectors import news_list
+
+FEED_SIZE = 30
+
+
+class NewsFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Meet Malmö news")
+
+    def subtitle(self):
+        return _("News from Meet Malmö, where the City of Malmö and business work together.")
+
+    def link(self):
+        return reverse("publishing:news")
+
+    @property
+    def language(self):
+        return translation.get_language()
+
+    def items(self):
+        return news_list()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.text("title").value
+
+    def item_description(self, item):
+        return render(item.text("lead").value)
+
+    def item_link(self, item):
+        return reverse("publishing:article", args=[item.slug])
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.byline

@@ -1,0 +1,109 @@
+import re
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.publishing.models import Comment, NewsArticle
+
+URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+STARTED = "meetmalmo.publishing.comment-started"
+
+
+class NewsArticleForm(forms.ModelForm):
+    publish_at = forms.DateTimeField(
+        label=_("Publish"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Empty: a draft. A future date and time publishes the article then."),
+    )
+
+    class Meta:
+        model = NewsArticle
+        fields = [
+            "slug",
+            "title_sv",
+            "lead_sv",
+            "body_sv",
+            "title_en",
+            "lead_en",
+            "body_en",
+            "image",
+            "image_alt_sv",
+            "image_alt_en",
+            "photo_credit",
+            "byline",
+            "publish_at",
+        ]
+        widgets = {
+            "lead_sv": forms.Textarea({"rows": 3, "lang": "sv"}),
+            "lead_en": forms.Textarea({"rows": 3, "lang": "en"}),
+            "body_sv": forms.Textarea({"rows": 12, "lang": "sv"}),
+            "body_en": forms.Textarea({"rows": 12, "lang": "en"}),
+            "title_sv": forms.TextInput({"lang": "sv"}),
+            "title_en": forms.TextInput({"lang": "en"}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        written = [
+            code
+            for code in ("sv", "en")
+            if cleaned.get(f"title_{code}") or cleaned.get(f"body_{code}")
+        ]
+        if not written:
+            raise forms.ValidationError(_("Write the article in Swedish, English or both."))
+        for code in written:
+            for part in ("title", "body"):
+                if not cleaned.get(f"{part}_{code}"):
+                    self.add_error(
+                        f"{part}_{code}", _("Needed when the article is written in this language.")
+                    )
+        if cleaned.get("image") and not (
+            cleaned.get("image_alt_sv") or cleaned.get("image_alt_en")
+        ):
+            self.add_error("image_alt_sv", _("Describe the image for those who cannot see it."))
+        return cleaned
+
+
+class CommentForm(forms.ModelForm):
+    # A field people do not see; software that fills every field gives itself away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text"]
+        widgets = {"text": forms.Textarea({"rows": 5})}
+        help_texts = {"email": _("Your e-mail address will not be published.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = signing.TimestampSigner(salt=STARTED).sign("comment")
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if len(URL.findall(text)) > settings.COMMENT_MAX_LINKS:
+            raise forms.ValidationError(
+                _("At most %(count)d links in a comment.") % {"count": settings.COMMENT_MAX_LINKS}
+            )
+        return text
+
+    def is_spam(self) -> bool:
+        """Filled the hidden field, forged the start, or sent faster than a person writes."""
+        if self.data.get(self.add_prefix("website")):
+            return True
+        value = self.data.get(self.add_prefix("started"), "")
+        signer = signing.TimestampSigner(salt=STARTED)
+        try:
+            signer.unsign(value, max_age=timedelta(days=1))
+        except signing.BadSignature:
+            return True
+        try:
+            signer.unsign(value, max_age=settings.COMMENT_MIN_SECONDS)
+        except signing.SignatureExpired:
+            return False  # older than the minimum: a person's pace
+        return True
