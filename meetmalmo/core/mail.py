@@ -109,3 +109,12 @@ def absolute(path: str) -> str:
     from django.conf import settings
 
     return f"{settings.SITE_URL}{path}"
+
+
+def link_for(recipient, name: str, *args) -> str:
+    """An absolute link to a page, in the recipient's language."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(recipient.language):
+        return absolute(reverse(name, args=args))

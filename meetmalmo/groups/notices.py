@@ -1,16 +1,8 @@
 """E-mail about working groups, each in the recipient's language, through the task queue."""
 
-from django.urls import reverse
-from django.utils import translation
-
-from meetmalmo.core.mail import absolute, send_notice
+from meetmalmo.core.mail import link_for, send_notice
 from meetmalmo.groups.models import Handover, Invitation, WorkingGroup
 from meetmalmo.initiatives.models import CaseEvent
-
-
-def _link(recipient, name: str, *args) -> str:
-    with translation.override(recipient.language):
-        return absolute(reverse(name, args=args))
 
 
 def send_invitation(invitation_id: int, reminder: bool = False) -> None:
@@ -24,7 +16,7 @@ def send_invitation(invitation_id: int, reminder: bool = False) -> None:
         {
             "invitation": invitation,
             "initiative": invitation.group.initiative,
-            "link": _link(invitee, "groups:invitation", invitation.token),
+            "link": link_for(invitee, "groups:invitation", invitation.token),
         },
     )
 
@@ -41,7 +33,7 @@ def send_answer(invitation_id: int) -> None:
         {
             "invitation": invitation,
             "initiative": invitation.group.initiative,
-            "link": _link(invitation.invited_by, "groups:workspace", invitation.group_id),
+            "link": link_for(invitation.invited_by, "groups:workspace", invitation.group_id),
         },
     )
 
@@ -56,7 +48,7 @@ def send_handover(handover_id: int) -> None:
         {
             "handover": handover,
             "initiative": handover.group.initiative,
-            "link": _link(handover.person, "groups:workspace", handover.group_id),
+            "link": link_for(handover.person, "groups:workspace", handover.group_id),
         },
     )
 

@@ -26,6 +26,7 @@ def workspace(pk: int, user) -> WorkingGroup:
             "handovers__organisation",
             "handovers__person",
             "initiative__focus_areas",
+            "initiative__reports",
         )
         .filter(pk=pk)
         .first()

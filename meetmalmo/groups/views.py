@@ -53,6 +53,7 @@ def _render(request, group, *, failed=None, status=200):
             "can_edit": can_edit_group(request.user, group),
             "staff": is_process_manager(request.user),
             "forms": forms,
+            "report_states": ("active", "completed"),
         },
         status=status,
     )

@@ -233,6 +233,7 @@ class Reminder(models.Model):
         DAY_14 = "day_14", _("Day 14 of 21")
         OVERDUE = "overdue", _("Decision overdue")
         UNASSIGNED = "unassigned", _("Unassigned for two days")
+        REPORT_DUE = "report_due", _("Report due")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)

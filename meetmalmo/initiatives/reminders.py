@@ -13,6 +13,7 @@ from meetmalmo.initiatives.models import Initiative, Reminder
 
 DAY_14 = timedelta(days=14)
 UNASSIGNED_AFTER = timedelta(days=2)
+CLOCK_KINDS = (Reminder.Kind.DAY_14, Reminder.Kind.OVERDUE, Reminder.Kind.UNASSIGNED)
 
 
 def _due(kind: str, now: datetime):
@@ -39,7 +40,7 @@ def send_due_reminders(now: datetime) -> dict[str, int]:
     """Send every reminder that is due and not yet sent; returns how many cases each kind took."""
     office = list(User.objects.filter(is_process_manager=True, is_active=True))
     counts = {}
-    for kind in Reminder.Kind.values:
+    for kind in CLOCK_KINDS:
         per_recipient = defaultdict(list)
         sent = 0
         for initiative in _due(kind, now):

@@ -149,6 +149,8 @@ def staff_case(pk: int) -> Initiative:
             "recorded_by",
             "referred_to",
             "referred_to_effort",
+            "group",
+            "project",
         ).prefetch_related("focus_areas", "attachments"),
         pk=pk,
     )

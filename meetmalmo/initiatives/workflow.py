@@ -101,6 +101,7 @@ TRANSITIONS: dict[str, Transition] = {
             _("Adopt"),
             notice="adopted",
             decides=True,
+            then="meetmalmo.publishing.services.project_open",
         ),
         Transition(
             "decline",

@@ -855,3 +855,18 @@ def seed_scale(count: int) -> int:
         batch_size=1000,
     )
     return len(new)
+
+
+def seed_projects() -> int:
+    """Publish the project pages the workflow drafted for the demo's adopted initiatives, from
+    the day of the decision; returns how many were published now."""
+    from meetmalmo.publishing.models import Project
+
+    published = 0
+    for project in Project.objects.filter(published_at=None).select_related("initiative"):
+        if project.initiative.state == "adopted":
+            continue  # just adopted: the office is still writing its page
+        project.published_at = project.initiative.decided_at or timezone.now()
+        project.save(update_fields=["published_at", "updated_at"])
+        published += 1
+    return published

@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from meetmalmo.core.markdown import render
-from meetmalmo.publishing.selectors import news_list
+from meetmalmo.publishing.selectors import news_list, project_list
 
 FEED_SIZE = 30
 
@@ -48,3 +48,26 @@ class NewsFeed(Feed):
 
     def item_author_name(self, item):
         return item.byline
+
+
+class ProjectFeed(NewsFeed):
+    def title(self):
+        return _("Meet Malmö projects")
+
+    def subtitle(self):
+        return _("Projects that came out of Meet Malmö, updated as they go.")
+
+    def link(self):
+        return reverse("publishing:projects")
+
+    def items(self):
+        return project_list()[:FEED_SIZE]
+
+    def item_link(self, item):
+        return reverse("publishing:project", args=[item.slug])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return item.initiative.organisation.name

@@ -4,9 +4,18 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.publishing.models import Comment, NewsArticle
+from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.publishing.models import (
+    Comment,
+    NewsArticle,
+    Outcome,
+    Project,
+    ProjectStatus,
+    Report,
+)
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
@@ -68,6 +77,34 @@ class NewsArticleForm(forms.ModelForm):
         return cleaned
 
 
+class ProjectForm(NewsArticleForm):
+    publish_at = None
+    published_at = forms.DateTimeField(
+        label=_("Published"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Empty: not on the public site."),
+    )
+
+    class Meta(NewsArticleForm.Meta):
+        model = Project
+        fields = [
+            name for name in NewsArticleForm.Meta.fields if name not in ("byline", "publish_at")
+        ] + ["published_at"]
+
+
+class ProjectFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + ProjectStatus.choices
+    )
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        empty_label=_("All"),
+    )
+
+
 class CommentForm(forms.ModelForm):
     # A field people do not see; software that fills every field gives itself away.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -107,3 +144,65 @@ class CommentForm(forms.ModelForm):
         except signing.SignatureExpired:
             return False  # older than the minimum: a person's pace
         return True
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["summary", "lessons", "links"]
+        widgets = {
+            "summary": forms.Textarea({"rows": 8}),
+            "lessons": forms.Textarea({"rows": 5}),
+            "links": forms.Textarea({"rows": 3}),
+        }
+
+    def clean_links(self):
+        from meetmalmo.accounts.validators import validate_http_url
+
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        for line in lines:
+            try:
+                URLValidator()(line)
+                validate_http_url(line)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("%(line)s is not an http or https address.") % {"line": line[:80]}
+                ) from None
+        return "\n".join(lines)
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Outcome
+        fields = ["label", "number", "unit"]
+        widgets = {"label": forms.TextInput({"list": "outcome-labels"})}
+        help_texts = {
+            "label": _("Reuse a label from the suggestions where it fits, so outcomes add up.")
+        }
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if number < 0:
+            raise forms.ValidationError(_("An outcome cannot be negative."))
+        return number
+
+
+OutcomeFormSet = forms.inlineformset_factory(
+    Report,
+    Outcome,
+    form=OutcomeForm,
+    extra=3,
+    max_num=30,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+class ReportDecisionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment to the group"),
+        required=False,
+        max_length=3_000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Needed when you send the report back."),
+    )

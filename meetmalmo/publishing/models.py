@@ -115,11 +115,110 @@ class NewsArticle(Translated, models.Model):
         return self.publish_at is not None and self.publish_at <= timezone.now()
 
 
-class SlugRedirect(models.Model):
-    """An address an article had once it was published, so that old links keep working."""
+class ProjectStatus(models.TextChoices):
+    STARTING = "starting", _("Starting")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+    DISCONTINUED = "discontinued", _("Discontinued")
 
-    old_slug = models.SlugField(max_length=120, unique=True)
-    article = models.ForeignKey(NewsArticle, on_delete=models.CASCADE, related_name="old_slugs")
+
+# A project's status follows its initiative through the workflow.
+STATES_OF_STATUS = {
+    ProjectStatus.STARTING: ("adopted", "group_forming"),
+    ProjectStatus.RUNNING: ("active",),
+    ProjectStatus.COMPLETED: ("completed",),
+    ProjectStatus.DISCONTINUED: ("discontinued",),
+}
+STATUS_OF_STATE = {state: status for status, states in STATES_OF_STATUS.items() for state in states}
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self, now=None):
+        return self.filter(published_at__lte=now or timezone.now())
+
+    def with_status(self, status: str):
+        return self.filter(initiative__state__in=STATES_OF_STATUS[status])
+
+
+class Project(Translated, models.Model):
+    """The public face of an adopted initiative, written and published by the office."""
+
+    TRANSLATED = ("title", "lead", "body", "image_alt")
+
+    initiative = models.OneToOneField(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="project"
+    )
+    slug = models.SlugField(
+        _("address"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the project's web address, the same in both languages."),
+    )
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    lead_sv = models.TextField(_("lead (Swedish)"), max_length=600, blank=True)
+    lead_en = models.TextField(_("lead (English)"), max_length=600, blank=True)
+    body_sv = models.TextField(
+        _("text (Swedish)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
+    )
+    body_en = models.TextField(
+        _("text (English)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
+    )
+    image = models.ImageField(
+        _("image"), upload_to="projects/", blank=True, validators=[validate_image]
+    )
+    image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
+    image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
+    photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, help_text=_("Empty: not on the public site.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project page")
+        verbose_name_plural = _("project pages")
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title_sv or self.title_en
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:project", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def status(self) -> str:
+        return STATUS_OF_STATE.get(self.initiative.state, ProjectStatus.STARTING)
+
+    def get_status_display(self) -> str:
+        return ProjectStatus(self.status).label
+
+
+class SlugRedirect(models.Model):
+    """An address an article or project had once it was published, so old links keep working."""
+
+    old_slug = models.SlugField(max_length=120)
+    article = models.ForeignKey(
+        NewsArticle, on_delete=models.CASCADE, null=True, related_name="old_slugs"
+    )
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, null=True, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["old_slug"], condition=models.Q(project=None), name="news_old_slug_once"
+            ),
+            models.UniqueConstraint(
+                fields=["old_slug"], condition=models.Q(article=None), name="project_old_slug_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.old_slug
@@ -151,3 +250,69 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:40]}"
+
+
+class Report(models.Model):
+    """What a working group achieved: written by its owner or process support, published by a
+    process manager, who may send it back with a comment."""
+
+    class Kind(models.TextChoices):
+        FINAL = "final", _("Final report")
+        YEARLY = "yearly", _("Yearly report")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for publishing")
+        RETURNED = "returned", _("Sent back")
+        PUBLISHED = "published", _("Published")
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="reports"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.FINAL)
+    summary = models.TextField(
+        _("summary"), max_length=10_000, help_text=_("What was done and for whom. Markdown.")
+    )
+    lessons = models.TextField(_("lessons learned"), max_length=10_000, blank=True)
+    links = models.TextField(
+        _("links"), max_length=3_000, blank=True, help_text=_("One http or https address a line.")
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    comment = models.TextField(_("comment from the office"), max_length=3_000, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.initiative}"
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class Outcome(models.Model):
+    """One result of a report, as label + number + unit; labels are reused so they can be
+    summed across reports (e.g. "young people reached — 1 000 — people")."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="outcomes")
+    label = models.CharField(_("what"), max_length=120)
+    number = models.DecimalField(_("how many"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=40)
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.number} {self.unit}"

@@ -1,9 +1,9 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
-from meetmalmo.publishing.models import Comment, NewsArticle, SlugRedirect
+from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
 
 
 def news_list():
@@ -24,13 +24,83 @@ def news_list():
 
 def news_article(slug: str) -> NewsArticle | str:
     """The published article at this address, or the address it has moved to; else 404."""
-    article = NewsArticle.objects.published().filter(slug=slug).first()
-    if article is not None:
-        return article
-    moved = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
-    if moved is not None and moved.article.is_published:
-        return moved.article.slug
+    return _published_or_moved(NewsArticle.objects.published(), slug, "article")
+
+
+def _published_or_moved(published, slug: str, kind: str):
+    found = published.filter(slug=slug).first()
+    if found is not None:
+        return found
+    moved = SlugRedirect.objects.filter(old_slug=slug, **{f"{kind}__isnull": False})
+    moved = moved.select_related(kind).first()
+    if moved is not None and getattr(moved, kind).is_published:
+        return getattr(moved, kind).slug
     raise Http404
+
+
+def _projects():
+    from meetmalmo.groups.models import Handover, Membership, Milestone
+
+    return Project.objects.select_related("initiative__organisation").prefetch_related(
+        "initiative__focus_areas",
+        Prefetch(
+            "initiative__group__memberships",
+            queryset=Membership.objects.select_related("user__organisation"),
+        ),
+        Prefetch(
+            "initiative__group__handovers",
+            queryset=Handover.objects.filter(accepted_at__isnull=False).select_related(
+                "organisation"
+            ),
+        ),
+        Prefetch("initiative__group__milestones", queryset=Milestone.objects.filter(done=True)),
+        Prefetch(
+            "initiative__reports",
+            queryset=Report.objects.filter(state=Report.State.PUBLISHED).prefetch_related(
+                "outcomes"
+            ),
+            to_attr="published_reports",
+        ),
+    )
+
+
+def project_list(*, status: str = "", focus_area=None):
+    """Published projects, the latest activity first."""
+    found = _projects().published()
+    if status:
+        found = found.with_status(status)
+    if focus_area:
+        found = found.filter(initiative__focus_areas=focus_area)
+    return found.order_by("-updated_at", "-id")
+
+
+def project(slug: str) -> Project | str:
+    return _published_or_moved(_projects().published(), slug, "project")
+
+
+def project_facts(project: Project) -> dict:
+    """Who carries the project: the owner organisation (after a handover, the new owner's),
+    the spheres involved and the milestones reached, from the prefetched group."""
+    initiative = project.initiative
+    group = getattr(initiative, "group", None)
+    owner = initiative.organisation
+    spheres, milestones = set(), []
+    if group is not None:
+        handovers = list(group.handovers.all())
+        owner = handovers[-1].organisation if handovers else owner
+        spheres = {
+            m.user.organisation.get_sphere_display()
+            for m in group.memberships.all()
+            if m.user.organisation
+        }
+        milestones = list(group.milestones.all())
+    published = getattr(initiative, "published_reports", [])
+    return {
+        "owner": owner,
+        "spheres": sorted(spheres),
+        "milestones": milestones,
+        "report": published[0] if published else None,
+    }
 
 
 def approved_comments(article: NewsArticle):

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.publishing.images import resized
-from meetmalmo.publishing.models import Comment, NewsArticle, SlugRedirect
+from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
 
 
 class PublishingRefused(Exception):
@@ -19,24 +20,62 @@ class PublishingRefused(Exception):
 
 @transaction.atomic
 def article_save(*, form, actor) -> NewsArticle:
-    """Save an article from its form. A published article's old address keeps working, and a
-    new image is stored resized."""
-    if not is_process_manager(actor):
-        raise PublishingRefused(_("Only process managers publish news."))
-    article = form.save(commit=False)
-    if article.pk:
-        before = NewsArticle.objects.get(pk=article.pk)
-        if before.slug != article.slug and before.is_published:
-            SlugRedirect.objects.update_or_create(
-                old_slug=before.slug, defaults={"article": article}
-            )
-    SlugRedirect.objects.filter(old_slug=article.slug).delete()  # the address is in use again
-    if "image" in form.changed_data and article.image:
-        article.image = resized(form.cleaned_data["image"])
+    """Save a news article from its form (see `_save_page`)."""
+    article = _save_page(form, actor, "article")
     if article.author_id is None:
         article.author = actor
-    article.save()
+        article.save(update_fields=["author"])
     return article
+
+
+@transaction.atomic
+def project_save(*, form, actor) -> Project:
+    """Save a project page from its form (see `_save_page`)."""
+    return _save_page(form, actor, "project")
+
+
+def _save_page(form, actor, kind: str):
+    """A published page's old address keeps working when it changes, and a new image is
+    stored resized."""
+    if not is_process_manager(actor):
+        raise PublishingRefused(_("Only process managers publish."))
+    page = form.save(commit=False)
+    if page.pk:
+        before = type(page).objects.get(pk=page.pk)
+        if before.slug != page.slug and before.is_published:
+            SlugRedirect.objects.update_or_create(
+                old_slug=before.slug, **{other(kind): None}, defaults={kind: page}
+            )
+    SlugRedirect.objects.filter(old_slug=page.slug, **{other(kind): None}).delete()
+    if "image" in form.changed_data and page.image:
+        page.image = resized(form.cleaned_data["image"])
+    page.save()
+    return page
+
+
+def other(kind: str) -> str:
+    return "project" if kind == "article" else "article"
+
+
+def project_open(initiative, event) -> Project:
+    """Called by the workflow when an initiative is adopted: its project page starts as an
+    unpublished draft from the initiative's own words, for the office to write and publish."""
+    language = initiative.language if initiative.language in ("sv", "en") else "sv"
+    base = slugify(initiative.title)[:100] or "projekt"
+    slug, n = base, 1
+    while Project.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    project, _created = Project.objects.get_or_create(
+        initiative=initiative,
+        defaults={
+            "slug": slug,
+            f"title_{language}": initiative.title,
+            f"lead_{language}": initiative.summary,
+            f"body_{language}": initiative.description,
+        },
+    )
+    return project
 
 
 def comment_submit(*, article: NewsArticle, form) -> Comment:

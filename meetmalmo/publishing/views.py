@@ -1,16 +1,27 @@
 """Public news pages with comments, and the staff pages that write and moderate them."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.publishing import selectors, services
-from meetmalmo.publishing.forms import CommentForm, NewsArticleForm
-from meetmalmo.publishing.models import Comment, NewsArticle
+from meetmalmo.groups.selectors import workspace
+from meetmalmo.publishing import reports, selectors, services
+from meetmalmo.publishing.forms import (
+    CommentForm,
+    NewsArticleForm,
+    OutcomeFormSet,
+    ProjectFilterForm,
+    ProjectForm,
+    ReportDecisionForm,
+    ReportForm,
+)
+from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report
 
 PAGE_SIZE = 10
 
@@ -76,25 +87,30 @@ def staff_news(request):
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def staff_article(request, pk=None):
-    """Write or change an article; "Preview" shows it as readers will, without saving."""
     instance = get_object_or_404(NewsArticle, pk=pk) if pk else None
-    form = NewsArticleForm(request.POST or None, request.FILES or None, instance=instance)
+    return _edit_page(request, instance, NewsArticleForm, services.article_save, "article")
+
+
+def _edit_page(request, instance, form_class, save, kind):
+    """Write or change an article or a project page; "Preview" shows it as readers will,
+    without saving."""
+    form = form_class(request.POST or None, request.FILES or None, instance=instance)
     preview = None
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "preview":
             preview = form.save(commit=False)
         else:
             try:
-                saved = services.article_save(form=form, actor=request.user)
+                saved = save(form=form, actor=request.user)
             except services.PublishingRefused as refused:
                 form.add_error(None, refused.message)
             else:
-                messages.success(request, _("The article is saved."))
-                return redirect("publishing:staff_article", pk=saved.pk)
+                messages.success(request, _("Saved."))
+                return redirect(f"publishing:staff_{kind}", pk=saved.pk)
     return render(
         request,
-        "publishing/staff/article.html",
-        {"form": form, "article": instance, "preview": preview},
+        "publishing/staff/page.html",
+        {"form": form, "page": instance, "kind": kind, "preview": preview},
         status=400 if request.method == "POST" and form.errors else 200,
     )
 
@@ -130,3 +146,117 @@ def moderation(request):
         "publishing/staff/comments.html",
         {"page": page, "state": state, "states": Comment.State.choices, "query": f"state={state}"},
     )
+
+
+def projects(request):
+    filters = ProjectFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    found = selectors.project_list(**criteria)
+    page = Paginator(found, 12).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "publishing/projects.html",
+        {"page": page, "filters": filters, "query": query.urlencode()},
+    )
+
+
+def project(request, slug):
+    found = selectors.project(slug)
+    if isinstance(found, str):
+        return redirect("publishing:project", slug=found, permanent=True)
+    return render(
+        request,
+        "publishing/project.html",
+        {
+            "project": found,
+            **selectors.project_facts(found),
+            "canonical": request.build_absolute_uri(request.path),
+        },
+    )
+
+
+@process_manager_required
+def staff_projects(request):
+    page = Paginator(
+        Project.objects.select_related("initiative").order_by("-updated_at"), 30
+    ).get_page(request.GET.get("page"))
+    return render(request, "publishing/staff/projects.html", {"page": page, "query": ""})
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def staff_project(request, pk):
+    instance = get_object_or_404(Project.objects.select_related("initiative"), pk=pk)
+    return _edit_page(request, instance, ProjectForm, services.project_save, "project")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, group_pk, pk=None):
+    """Write a report (the group's owner and process support), or review it (staff)."""
+    group = workspace(group_pk, request.user)
+    initiative = group.initiative
+    report = get_object_or_404(Report, pk=pk, initiative=initiative) if pk else None
+    if not reports.can_write(request.user, initiative):
+        raise Http404
+    editable = report is None or report.state in (Report.State.DRAFT, Report.State.RETURNED)
+    form = ReportForm(request.POST or None, instance=report)
+    outcomes = OutcomeFormSet(request.POST or None, instance=report or Report(), prefix="outcomes")
+    if request.method == "POST" and editable and form.is_valid() and outcomes.is_valid():
+        try:
+            saved = reports.report_save(
+                initiative=initiative,
+                form=form,
+                outcomes=outcomes,
+                actor=request.user,
+                submit=request.POST.get("action") == "submit",
+            )
+        except reports.ReportRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The report is sent to the office for publishing.")
+                if saved.state == Report.State.SUBMITTED
+                else _("The report is saved as a draft."),
+            )
+            return redirect("publishing:report", group_pk=group.pk, pk=saved.pk)
+    return render(
+        request,
+        "publishing/report.html",
+        {
+            "group": group,
+            "initiative": initiative,
+            "report": report,
+            "editable": editable,
+            "form": form,
+            "outcomes": outcomes,
+            "labels": reports.label_suggestions(),
+            "decision": ReportDecisionForm(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@process_manager_required
+@require_POST
+def report_decide(request, group_pk, pk):
+    report = get_object_or_404(Report, pk=pk, initiative__group__pk=group_pk)
+    form = ReportDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            reports.report_decide(
+                report=report,
+                actor=request.user,
+                publish=request.POST.get("action") == "publish",
+                comment=form.cleaned_data["comment"],
+            )
+        except reports.ReportRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Done: the group sees the report's new state."))
+    else:
+        messages.error(request, " ".join(form.errors.get("comment", [])))
+    return redirect("publishing:report", group_pk=group_pk, pk=pk)

@@ -9,7 +9,7 @@ from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
 from meetmalmo.inventory import related
 from meetmalmo.inventory.demo import seed_efforts
 from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
-from meetmalmo.publishing.demo import seed_news
+from meetmalmo.publishing.demo import seed_news, seed_projects
 from meetmalmo.publishing.demo import seed_scale as seed_scale_news
 from meetmalmo.resources.demo import seed_resources
 from meetmalmo.resources.demo import seed_scale as seed_scale_resources
@@ -52,12 +52,14 @@ class Command(BaseCommand):
         efforts = seed_efforts() + seed_scale_efforts(scale // 2)
         # News: about one article for every four initiatives at scale.
         news = seed_news() + seed_scale_news(scale // 4)
+        projects = seed_projects()
         indexed = related.rebuild()
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "
             f"{result['people_created']} people created, {resources} resources created, "
             f"{initiatives} initiatives created, {groups} working groups set up, "
             f"{efforts} efforts created, {news} news articles created, "
+            f"{projects} project pages published, "
             f"{indexed} indexed for related work."
         )
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,127 @@
+"""Reports of what working groups achieved: who may write them, their path from draft to
+published, the sums of their outcomes, and the reminder when a completed case has none."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.core.mail import link_for, send_notice
+from meetmalmo.groups.models import EDITING_ROLES
+from meetmalmo.initiatives.models import Initiative, Reminder
+from meetmalmo.publishing.models import Outcome, Report
+
+REPORT_AFTER = timedelta(days=30)
+# A final report once the work is completed; a yearly one while it runs.
+KIND_FOR_STATE = {"completed": Report.Kind.FINAL, "active": Report.Kind.YEARLY}
+
+
+class ReportRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def can_write(user, initiative) -> bool:
+    """The group's owner and process support, and process managers."""
+    if is_process_manager(user):
+        return True
+    group = getattr(initiative, "group", None)
+    return bool(
+        user.is_authenticated
+        and group is not None
+        and group.memberships.filter(user=user, role__in=EDITING_ROLES).exists()
+    )
+
+
+@transaction.atomic
+def report_save(*, initiative, form, outcomes, actor, submit: bool) -> Report:
+    """Save a report with its outcomes, all or nothing; `submit` hands it to the office."""
+    if not can_write(actor, initiative):
+        raise ReportRefused(_("Only the group's owner and process support write reports."))
+    report = form.save(commit=False)
+    if report.pk is None:
+        if initiative.state not in KIND_FOR_STATE:
+            raise ReportRefused(_("A report is written when the work runs or is completed."))
+        report.initiative = initiative
+        report.kind = KIND_FOR_STATE[initiative.state]
+        report.author = actor
+    if report.state in (Report.State.SUBMITTED, Report.State.PUBLISHED):
+        raise ReportRefused(_("The report is with the office; it can no longer be changed."))
+    if submit:
+        report.state = Report.State.SUBMITTED
+        report.submitted_at = timezone.now()
+    report.save()
+    outcomes.instance = report
+    outcomes.save()
+    return report
+
+
+@transaction.atomic
+def report_decide(*, report: Report, actor, publish: bool, comment: str = "") -> Report:
+    """Publish a submitted report, or send it back to the group with a comment."""
+    if not is_process_manager(actor):
+        raise ReportRefused(_("Only process managers publish reports."))
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.state != Report.State.SUBMITTED:
+        raise ReportRefused(_("Only a submitted report can be published or sent back."))
+    if not publish and not comment.strip():
+        raise ReportRefused(_("Say what should change: the group reads the comment."))
+    report.state = Report.State.PUBLISHED if publish else Report.State.RETURNED
+    report.comment = comment.strip()
+    report.published_at = timezone.now() if publish else None
+    report.save(update_fields=["state", "comment", "published_at", "updated_at"])
+    return report
+
+
+def outcome_totals(reports=None) -> list[dict]:
+    """Outcomes of published reports summed by label and unit (labels compared without case)."""
+    outcomes = Outcome.objects.filter(report__state=Report.State.PUBLISHED)
+    if reports is not None:
+        outcomes = outcomes.filter(report__in=reports)
+    return list(
+        outcomes.annotate(key=Lower("label"), unit_key=Lower("unit"))
+        .values("key", "unit_key")
+        .annotate(total=Sum("number"), reports=Count("report", distinct=True))
+        .order_by("key", "unit_key")
+    )
+
+
+def label_suggestions() -> list[str]:
+    return list(Outcome.objects.values_list("label", flat=True).distinct().order_by("label")[:300])
+
+
+def remind_missing_reports(now) -> int:
+    """Remind the owner once when a case completed more than 30 days ago has no final report
+    with the office."""
+    due = (
+        Initiative.objects.filter(
+            state="completed",
+            events__to_state="completed",
+            events__created_at__lte=now - REPORT_AFTER,
+        )
+        .exclude(reports__kind=Report.Kind.FINAL, reports__state__in=["submitted", "published"])
+        .exclude(reminders__kind=Reminder.Kind.REPORT_DUE)
+        .select_related("group")
+        .distinct()
+    )
+    sent = 0
+    for initiative in due:
+        _reminder, created = Reminder.objects.get_or_create(
+            initiative=initiative, kind=Reminder.Kind.REPORT_DUE
+        )
+        if not created:
+            continue
+        group = getattr(initiative, "group", None)
+        owners = [m.user for m in group.memberships.filter(role="owner")] if group else []
+        for owner in owners or [initiative.submitter]:
+            link = link_for(owner, "groups:workspace", group.pk) if group else ""
+            send_notice(
+                "publishing/email/report_due", owner, {"initiative": initiative, "link": link}
+            )
+        sent += 1
+    return sent
