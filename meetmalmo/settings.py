@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -156,6 +157,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 2 * 1024 * 1024)
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# The year Meet Malmö started, for "N initiatives brought to life since …" on the home page.
+START_YEAR = env_int("START_YEAR", 2015)
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 8 * 1024 * 1024)  # news and project images
 # Comments: at most this many per e-mail address an hour, and this many links in one.
 COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 5)

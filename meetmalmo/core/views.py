@@ -1,5 +1,6 @@
 """The public pages every visitor sees, the health check and the error pages."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -12,9 +13,18 @@ from meetmalmo.accounts.selectors import listed_contacts
 
 @require_GET
 def home(request):
+    from meetmalmo.initiatives.models import Initiative
     from meetmalmo.publishing.selectors import news_list
 
-    return render(request, "core/home.html", {"latest_news": news_list()[:3]})
+    return render(
+        request,
+        "core/home.html",
+        {
+            "latest_news": news_list()[:3],
+            "brought_to_life": Initiative.objects.brought_to_life().count(),
+            "start_year": settings.START_YEAR,
+        },
+    )
 
 
 @require_GET

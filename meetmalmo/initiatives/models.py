@@ -54,6 +54,18 @@ class InitiativeQuerySet(models.QuerySet):
     def decided(self):
         return self.exclude(decided_at=None)
 
+    def brought_to_life(self):
+        """Adopted, whatever became of the work afterwards."""
+        return self.filter(
+            state__in=[
+                State.ADOPTED,
+                State.GROUP_FORMING,
+                State.ACTIVE,
+                State.COMPLETED,
+                State.DISCONTINUED,
+            ]
+        )
+
     def of_submitter(self, user):
         return self.filter(submitter=user)
 

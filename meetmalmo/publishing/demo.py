@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 from meetmalmo.accounts.models import User
 from meetmalmo.core.demo import PROCESS_MANAGERS
 from meetmalmo.publishing.images import WIDTH
-from meetmalmo.publishing.models import Comment, NewsArticle
+from meetmalmo.publishing.models import Comment, NewsArticle, Project
 
 LENA = PROCESS_MANAGERS[0][0]  # processledare@demo.meetmalmo.se
 OMAR = PROCESS_MANAGERS[1][0]
@@ -860,8 +860,6 @@ def seed_scale(count: int) -> int:
 def seed_projects() -> int:
     """Publish the project pages the workflow drafted for the demo's adopted initiatives, from
     the day of the decision; returns how many were published now."""
-    from meetmalmo.publishing.models import Project
-
     published = 0
     for project in Project.objects.filter(published_at=None).select_related("initiative"):
         if project.initiative.state == "adopted":
@@ -869,4 +867,41 @@ def seed_projects() -> int:
         project.published_at = project.initiative.decided_at or timezone.now()
         project.save(update_fields=["published_at", "updated_at"])
         published += 1
+    _seed_reports()
     return published
+
+
+DEMO_OUTCOMES = [
+    ("unga som nåddes", 1000, "personer"),
+    ("sommarjobb", 38, "jobb"),
+    ("företag som deltog", 23, "företag"),
+]
+
+
+def _seed_reports() -> None:
+    """A published final report with outcomes for each completed demo initiative."""
+    from meetmalmo.publishing.models import Outcome, Report
+
+    for project in Project.objects.filter(initiative__state="completed").select_related(
+        "initiative"
+    ):
+        initiative = project.initiative
+        if initiative.reports.exists():
+            continue
+        report = Report.objects.create(
+            initiative=initiative,
+            kind=Report.Kind.FINAL,
+            summary=(
+                f"{initiative.title}: arbetsgruppen samlade hotell, restauranger, staden och "
+                "föreningar. **Tusen unga** mötte arbetsgivare, och 38 fick sommarjobb."
+            ),
+            lessons="Börja i god tid före sommaren, och låt de unga själva vara med och planera.",
+            links="https://malmo.se/naringsliv.html",
+            state=Report.State.PUBLISHED,
+            submitted_at=timezone.now(),
+            published_at=timezone.now(),
+        )
+        Outcome.objects.bulk_create(
+            Outcome(report=report, label=label, number=number, unit=unit)
+            for label, number, unit in DEMO_OUTCOMES
+        )

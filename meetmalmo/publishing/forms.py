@@ -44,6 +44,7 @@ class NewsArticleForm(forms.ModelForm):
             "image_alt_en",
             "photo_credit",
             "byline",
+            "project",
             "publish_at",
         ]
         widgets = {
@@ -89,7 +90,9 @@ class ProjectForm(NewsArticleForm):
     class Meta(NewsArticleForm.Meta):
         model = Project
         fields = [
-            name for name in NewsArticleForm.Meta.fields if name not in ("byline", "publish_at")
+            name
+            for name in NewsArticleForm.Meta.fields
+            if name not in ("byline", "project", "publish_at")
         ] + ["published_at"]
 
 

@@ -90,6 +90,14 @@ class NewsArticle(Translated, models.Model):
         help_text=_("Empty: a draft. A future date and time publishes the article then."),
     )
     byline = models.CharField(_("author"), max_length=120)
+    project = models.ForeignKey(
+        "Project",
+        verbose_name=_("related project"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

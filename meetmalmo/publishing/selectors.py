@@ -24,7 +24,9 @@ def news_list():
 
 def news_article(slug: str) -> NewsArticle | str:
     """The published article at this address, or the address it has moved to; else 404."""
-    return _published_or_moved(NewsArticle.objects.published(), slug, "article")
+    return _published_or_moved(
+        NewsArticle.objects.published().select_related("project"), slug, "article"
+    )
 
 
 def _published_or_moved(published, slug: str, kind: str):

@@ -106,18 +106,56 @@ def test_a_page_past_the_end_shows_the_last_page(client):
     assert client.get("/en/news/", {"page": "x"}).status_code == 200
 
 
-def test_lists_and_pages_keep_their_number_of_queries(
+def test_lists_and_pages_keep_their_number_of_queries_from_10_to_5000_articles(
     client, django_assert_num_queries, django_assert_max_num_queries
 ):
+    from meetmalmo.publishing.models import NewsArticle
+
     article = ArticleFactory(slug="matt")
+    ArticleFactory.create_batch(9)
     CommentFactory(article=article, state="approved")
     with django_assert_max_num_queries(20) as list_small:
         client.get("/en/news/")
     with django_assert_max_num_queries(20) as page_small:
         client.get("/en/news/matt/")
-    ArticleFactory.create_batch(30)
+    when = timezone.now() - timedelta(days=2)
+    NewsArticle.objects.bulk_create(
+        NewsArticle(slug=f"massa-{i}", title_sv=f"Massa {i}", byline="x", publish_at=when)
+        for i in range(4990)
+    )
     CommentFactory.create_batch(30, article=article, state="approved")
     with django_assert_num_queries(len(list_small.captured_queries)):
         client.get("/en/news/")
     with django_assert_num_queries(len(page_small.captured_queries)):
         client.get("/en/news/matt/")
+
+
+def test_an_article_links_its_project_only_once_the_project_is_published(client):
+    from meetmalmo.publishing.tests.test_projects import adopted, publish
+
+    case, _ = adopted("Sommarjobb på hotell")
+    ArticleFactory(slug="om-projektet", project=case.project)
+    assert "About the project:" not in client.get("/en/news/om-projektet/").content.decode()
+    publish(case.project)
+    page = client.get("/en/news/om-projektet/").content.decode()
+    assert 'About the project: <a href="/en/projects/sommarjobb-pa-hotell/">' in page
+
+
+def test_the_home_page_counts_the_initiatives_brought_to_life(client, settings):
+    from meetmalmo.initiatives.tests.factories import InitiativeFactory
+
+    settings.START_YEAR = 2015
+    for state in ("adopted", "active", "completed", "declined", "submitted"):
+        InitiativeFactory(state=state)
+    page = client.get("/en/").content.decode()
+    assert "<strong>3</strong> initiatives brought to life since 2015" in page
+
+
+def test_the_sitemap_lists_published_items_in_both_languages_only(client):
+    ArticleFactory(slug="publicerad")
+    ArticleFactory(slug="utkastet", publish_at=None)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sv/news/publicerad/" in xml
+    assert "http://testserver/en/news/publicerad/" in xml
+    assert 'hreflang="en"' in xml and "utkastet" not in xml
+    assert "http://testserver/sv/projects/" in xml
