@@ -9,18 +9,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from meetmalmo.accounts.selectors import listed_contacts
+from meetmalmo.core.public_cache import public_page
 
 
 @require_GET
+@public_page
 def home(request):
     from meetmalmo.initiatives.models import Initiative
-    from meetmalmo.publishing.selectors import news_list
+    from meetmalmo.publishing.models import ProjectStatus
+    from meetmalmo.publishing.selectors import news_list, project_list
 
     return render(
         request,
         "core/home.html",
         {
             "latest_news": news_list()[:3],
+            "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
             "brought_to_life": Initiative.objects.brought_to_life().count(),
             "start_year": settings.START_YEAR,
         },

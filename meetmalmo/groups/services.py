@@ -20,6 +20,7 @@ from meetmalmo.groups.models import (
 )
 from meetmalmo.groups.permissions import can_edit_group, can_post_update
 from meetmalmo.initiatives.models import CaseEvent
+from meetmalmo.publishing.services import project_touch
 
 
 class GroupRefused(Exception):
@@ -138,6 +139,7 @@ def remind_invitations(now=None, days_before: int = 3) -> int:
 def milestone_add(*, group, actor, title: str, due) -> Milestone:
     if not can_edit_group(actor, group):
         raise GroupRefused(_("Only the owner and process support change milestones."))
+    project_touch(group.initiative_id)
     return Milestone.objects.create(group=group, title=title, due=due)
 
 
@@ -154,6 +156,7 @@ def milestone_toggle(*, milestone: Milestone, actor) -> Milestone:
 def update_post(*, group, actor, body: str) -> Update:
     if not can_post_update(actor, group):
         raise GroupRefused(_("Only the group's members post updates."))
+    project_touch(group.initiative_id)
     return Update.objects.create(group=group, author=actor, body=body)
 
 

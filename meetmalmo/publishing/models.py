@@ -52,20 +52,21 @@ class _ShownFields:
         return self.item.text(name)
 
 
-class NewsQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """Published and due: a future date publishes the article then."""
-        return self.filter(publish_at__lte=now or timezone.now())
+def image_path(instance, filename: str) -> str:
+    return f"{instance.IMAGE_FOLDER}/{filename}"
 
 
-class NewsArticle(Translated, models.Model):
+class Page(Translated, models.Model):
+    """What a news article and a project page share: one address for both languages, text in
+    Swedish and English, and an image with its descriptions and credit."""
+
     TRANSLATED = ("title", "lead", "body", "image_alt")
 
     slug = models.SlugField(
         _("address"),
         max_length=120,
         unique=True,
-        help_text=_("Part of the article's web address, the same in both languages."),
+        help_text=_("Part of the web address, the same in both languages."),
     )
     title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -78,11 +79,27 @@ class NewsArticle(Translated, models.Model):
         _("text (English)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
     )
     image = models.ImageField(
-        _("image"), upload_to="news/", blank=True, validators=[validate_image]
+        _("image"), upload_to=image_path, blank=True, validators=[validate_image]
     )
     image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
     photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class NewsQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Published and due: a future date publishes the article then."""
+        return self.filter(publish_at__lte=now or timezone.now())
+
+
+class NewsArticle(Page):
+    IMAGE_FOLDER = "news"
+
     publish_at = models.DateTimeField(
         _("publish"),
         null=True,
@@ -101,8 +118,6 @@ class NewsArticle(Translated, models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = NewsQuerySet.as_manager()
 
@@ -148,41 +163,17 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(initiative__state__in=STATES_OF_STATUS[status])
 
 
-class Project(Translated, models.Model):
+class Project(Page):
     """The public face of an adopted initiative, written and published by the office."""
 
-    TRANSLATED = ("title", "lead", "body", "image_alt")
+    IMAGE_FOLDER = "projects"
 
     initiative = models.OneToOneField(
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="project"
     )
-    slug = models.SlugField(
-        _("address"),
-        max_length=120,
-        unique=True,
-        help_text=_("Part of the project's web address, the same in both languages."),
-    )
-    title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    lead_sv = models.TextField(_("lead (Swedish)"), max_length=600, blank=True)
-    lead_en = models.TextField(_("lead (English)"), max_length=600, blank=True)
-    body_sv = models.TextField(
-        _("text (Swedish)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
-    )
-    body_en = models.TextField(
-        _("text (English)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
-    )
-    image = models.ImageField(
-        _("image"), upload_to="projects/", blank=True, validators=[validate_image]
-    )
-    image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
-    image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
-    photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
     published_at = models.DateTimeField(
         _("published"), null=True, blank=True, help_text=_("Empty: not on the public site.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 

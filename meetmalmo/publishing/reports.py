@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.core import public_cache
 from meetmalmo.core.mail import link_for, send_notice
 from meetmalmo.groups.models import EDITING_ROLES
 from meetmalmo.initiatives.models import Initiative, Reminder
-from meetmalmo.publishing.models import Outcome, Report
+from meetmalmo.publishing.models import Outcome, Project, Report
 
 REPORT_AFTER = timedelta(days=30)
 # A final report once the work is completed; a yearly one while it runs.
@@ -75,6 +76,9 @@ def report_decide(*, report: Report, actor, publish: bool, comment: str = "") ->
     report.comment = comment.strip()
     report.published_at = timezone.now() if publish else None
     report.save(update_fields=["state", "comment", "published_at", "updated_at"])
+    if publish:
+        Project.objects.filter(initiative_id=report.initiative_id).update(updated_at=timezone.now())
+    transaction.on_commit(public_cache.clear)
     return report
 
 

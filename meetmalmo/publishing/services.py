@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.core import public_cache
 from meetmalmo.publishing.images import resized
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
 
@@ -50,6 +51,7 @@ def _save_page(form, actor, kind: str):
     if "image" in form.changed_data and page.image:
         page.image = resized(form.cleaned_data["image"])
     page.save()
+    transaction.on_commit(public_cache.clear)
     return page
 
 
@@ -101,6 +103,12 @@ def comments_moderate(*, comments, state: str, actor) -> int:
         raise PublishingRefused(_("Only process managers moderate comments."))
     if state not in (Comment.State.APPROVED, Comment.State.REJECTED, Comment.State.SPAM):
         raise PublishingRefused(_("Choose approve, reject or spam."))
+    transaction.on_commit(public_cache.clear)
     return Comment.objects.filter(pk__in=[c.pk for c in comments]).update(
         state=state, moderated_by=actor, moderated_at=timezone.now()
     )
+
+
+def project_touch(initiative_id: int) -> None:
+    """Work in the group counts as the project's latest activity, which orders the list."""
+    Project.objects.filter(initiative_id=initiative_id).update(updated_at=timezone.now())

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.core.public_cache import public_page
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
 from meetmalmo.publishing.forms import (
@@ -26,11 +27,13 @@ from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report
 PAGE_SIZE = 10
 
 
+@public_page
 def news(request):
     page = Paginator(selectors.news_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "publishing/news.html", {"page": page, "query": ""})
 
 
+@public_page
 def article(request, slug):
     found = selectors.news_article(slug)
     if isinstance(found, str):
@@ -148,6 +151,7 @@ def moderation(request):
     )
 
 
+@public_page
 def projects(request):
     filters = ProjectFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
@@ -162,6 +166,7 @@ def projects(request):
     )
 
 
+@public_page
 def project(request, slug):
     found = selectors.project(slug)
     if isinstance(found, str):

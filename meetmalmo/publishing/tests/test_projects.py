@@ -8,6 +8,7 @@ from meetmalmo.accounts.tests.factories import (
     ProcessManagerFactory,
     UserFactory,
 )
+from meetmalmo.core import public_cache
 from meetmalmo.groups.models import Membership, Milestone
 from meetmalmo.groups.services import handover_accept, handover_record
 from meetmalmo.initiatives.models import FocusArea
@@ -171,8 +172,37 @@ def test_the_project_list_and_page_keep_their_number_of_queries_from_10_to_5000(
         Milestone.objects.create(group=case.group, title=f"M{i}", due="2026-01-01", done=True)
         Membership.objects.create(group=case.group, user=UserFactory())
         Outcome.objects.create(report=report, label=f"utfall {i}", number=i, unit="st")
+    public_cache.clear()  # measure the page, not the cache of public pages
     # The newest twelve now have no groups, so their prefetches are not even needed.
     with django_assert_max_num_queries(len(small_list.captured_queries)):
         assert "stor " in client.get("/en/projects/").content.decode()
     with django_assert_num_queries(len(small_page.captured_queries)):
         client.get(f"/en/projects/{project.slug}/")
+
+
+def test_the_home_page_shows_projects_in_progress(client):
+    running, manager = adopted("Pågående projekt")
+    perform_transition(initiative=running, name="form_group", actor=manager)
+    perform_transition(initiative=running, name="activate", actor=manager)
+    publish(running.project)
+    starting, _ = adopted("Nystartat projekt")
+    publish(starting.project)
+    page = client.get("/en/").content.decode()
+    assert "Projects in progress" in page and "Pågående projekt" in page
+    assert "Nystartat projekt" not in page
+
+
+def test_the_latest_activity_in_a_group_brings_its_project_first(client, process_manager):
+    from meetmalmo.groups.services import update_post
+
+    quiet, manager = adopted("Tyst projekt")
+    perform_transition(initiative=quiet, name="form_group", actor=manager)
+    publish(quiet.project)
+    busy, _ = adopted("Livligt projekt")
+    publish(busy.project)
+    page = client.get("/en/projects/").content.decode()
+    assert page.index("Livligt projekt") < page.index("Tyst projekt")
+    update_post(group=quiet.group, actor=process_manager, body="Nytt möte")
+    public_cache.clear()
+    page = client.get("/en/projects/").content.decode()
+    assert page.index("Tyst projekt") < page.index("Livligt projekt")
