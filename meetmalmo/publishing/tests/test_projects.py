@@ -44,6 +44,14 @@ def test_adopting_an_initiative_drafts_its_project_page(client):
     )
     assert client.get(f"/en/projects/{project.slug}/").status_code == 404
     assert "Sommarjobb" not in client.get("/en/projects/").content.decode()
+    publish(project)
+    public_cache.clear()
+    page = client.get(f"/en/projects/{project.slug}/").content.decode()
+    assert '<h1 lang="sv">Sommarjobb på hotell</h1>' in page
+    assert "This page is only available in Swedish." in page
+    project.published_at = None
+    project.save()
+    public_cache.clear()
     assert "Sommarjobb" not in client.get("/en/projects/feed/").content.decode()
     second, _ = adopted()
     assert second.project.slug == "sommarjobb-pa-hotell-2"
