@@ -14,7 +14,8 @@ from meetmalmo.core import public_cache
 from meetmalmo.core.mail import link_for, send_notice
 from meetmalmo.groups.models import EDITING_ROLES
 from meetmalmo.initiatives.models import Initiative, Reminder
-from meetmalmo.publishing.models import Outcome, Project, Report
+from meetmalmo.publishing.models import Outcome, Report
+from meetmalmo.publishing.services import project_touch
 
 REPORT_AFTER = timedelta(days=30)
 # A final report once the work is completed; a yearly one while it runs.
@@ -77,7 +78,7 @@ def report_decide(*, report: Report, actor, publish: bool, comment: str = "") ->
     report.published_at = timezone.now() if publish else None
     report.save(update_fields=["state", "comment", "published_at", "updated_at"])
     if publish:
-        Project.objects.filter(initiative_id=report.initiative_id).update(updated_at=timezone.now())
+        project_touch(report.initiative_id)
     transaction.on_commit(public_cache.clear)
     return report
 
