@@ -6,7 +6,7 @@ PORT ?= 8000
 # `make run` serves plain HTTP on this machine; behind TLS in production set HTTPS=true.
 RUN_ENV := HTTPS=$${HTTPS:-false}
 
-.PHONY: run test lint messages makemessages install node
+.PHONY: run test lint messages makemessages install node bench
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -34,6 +34,12 @@ run: install messages
 
 test: install messages node
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Not part of `make test`: builds its own databases under var/bench/ (kept for the next run) and
+# serves on BENCH_PORT (8100) while wrk drives the pages; see the README's performance section.
+bench: install messages
+	HTTPS=false $(PY) manage.py collectstatic --noinput --verbosity 0
+	scripts/bench.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -25,7 +25,11 @@ INSTALLED_APPS = [
     "meetmalmo.resources",
     "meetmalmo.groups",
     "meetmalmo.publishing",
-    "django.contrib.admin",
+    "meetmalmo.figures",
+    "meetmalmo.api",
+    "meetmalmo.accessibility",
+    # Django's admin, with its sign-in through allauth and two-factor for staff (admin_site.py).
+    "meetmalmo.accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -34,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -41,15 +46,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Ahead of WhiteNoise and the API's middleware, which answer some requests themselves, so
+    # that static files and those answers carry the policy and the framing ban too.
     "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS, ETag, caching, rate limit and JSON errors for the API and the open-data files.
+    "meetmalmo.api.middleware.OpenDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
@@ -92,12 +101,18 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared by all gunicorn workers (and, with Redis, by every server), so login throttling counts
+# every attempt and publishing clears the public-page cache everywhere.
+REDIS_URL = env_str("REDIS_URL")
 CACHES = {
-    "default": {
-        # Shared by all gunicorn workers, so login throttling counts every attempt.
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    )
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -131,6 +146,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "meetmalmo.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "meetmalmo.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Meet Malmö: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+# Behind a reverse proxy every visitor arrives from the proxy's address; this many proxies in
+# X-Forwarded-For are trusted to name the real one, for login throttling and the API's limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
@@ -165,6 +183,9 @@ COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 5)
 COMMENT_MAX_LINKS = 2
 COMMENT_MIN_SECONDS = 3  # a person takes longer than this to write a comment
 ATTACHMENT_MAX_COUNT = 5
+# Requests a minute that one client address may send to the API and the open-data files; 0: no
+# limit (benchmarks, or a proxy that limits instead).
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)
 
 # E-mail: every message goes through a background task that retries, so none is lost when the
 # mail server is down. The task hands it to EMAIL_DELIVERY_BACKEND: SMTP when EMAIL_HOST is
@@ -201,9 +222,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
+# Two-factor sign-in (allauth.mfa): an authenticator app with recovery codes, for everyone who
+# wants it; process managers and administrators must set it up before any staff page or the
+# admin opens to them where MFA_REQUIRED_FOR_STAFF is on (by default, wherever HTTPS is).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Meet Malmö"
+MFA_ADAPTER = "meetmalmo.accounts.adapter.MFAAdapter"
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", HTTPS)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -1,5 +1,6 @@
 """Test settings: the real settings with fast, isolated stand-ins for cache, hashing and tasks."""
 
+from meetmalmo.env import env_bool
 from meetmalmo.settings import *  # noqa: F403
 
 HTTPS = False
@@ -7,6 +8,8 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# Off like on a laptop; the tests of two-factor for staff turn it on themselves.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

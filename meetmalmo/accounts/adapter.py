@@ -1,14 +1,27 @@
-"""allauth hooks: save a new member together with their organisation, all or nothing."""
+"""allauth hooks: save a new member together with their organisation, all or nothing; keep
+two-factor on for staff who must use it."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import get_language
 
+from meetmalmo.accounts.permissions import must_use_two_factor
 from meetmalmo.accounts.services import organisation_create
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """An address longer than the column would be cut short on saving (and mail sent to a
+        stranger's address), so it is refused beside the field. Django's forms allow 320
+        characters; an address can have 254."""
+        email = super().clean_email(email)
+        MaxLengthValidator(EmailAddress._meta.get_field("email").max_length)(email)
+        return email
+
     def save_user(self, request, user, form, commit=True):
         with transaction.atomic():
             user = super().save_user(request, user, form, commit=False)
@@ -23,3 +36,10 @@ class AccountAdapter(DefaultAccountAdapter):
             if commit:
                 user.save()
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator):
+        """Staff who must use two-factor cannot switch it off (they would be sent straight back
+        to set it up again, with a moment in between when a password alone would do)."""
+        return not must_use_two_factor(authenticator.user)

@@ -2,14 +2,29 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.permissions import is_process_manager, must_set_up_two_factor
+
+
+def redirect_to_two_factor_setup(request):
+    messages.info(
+        request,
+        _(
+            "Staff pages and the administration need two-factor authentication. "
+            "Set up an authenticator app to continue."
+        ),
+    )
+    return redirect("mfa_activate_totp")
 
 
 def process_manager_required(view):
-    """Visitors are asked to sign in; members who are not process managers are refused."""
+    """Visitors are asked to sign in; members who are not process managers are refused;
+    process managers who must use two-factor and have not set it up are sent to do so."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -17,6 +32,8 @@ def process_manager_required(view):
             return redirect_to_login(request.get_full_path())
         if not is_process_manager(request.user):
             raise PermissionDenied
+        if must_set_up_two_factor(request.user):
+            return redirect_to_two_factor_setup(request)
         return view(request, *args, **kwargs)
 
     return wrapper

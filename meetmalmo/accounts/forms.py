@@ -97,3 +97,26 @@ class SignupDetailsForm(forms.Form):
 
     def signup(self, request, user):
         """Required by allauth; the details are saved with the user in AccountAdapter."""
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account asks for its password, so that a session left open on a shared
+    computer is not enough."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4_096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password to delete your account.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not right. Nothing was deleted."))
+        return password

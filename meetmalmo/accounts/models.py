@@ -13,6 +13,9 @@ from meetmalmo.accounts.validators import (
     validate_photo_size,
 )
 
+# How the portal names someone who has deleted their account, wherever their work stays.
+FORMER_MEMBER = _("Former member")
+
 
 class Sphere(models.TextChoices):
     """The spheres of society; the codes are used in CSV files too."""

@@ -12,3 +12,28 @@ def is_process_manager(user) -> bool:
 
 def is_administrator(user) -> bool:
     return is_member(user) and user.is_superuser
+
+
+def must_use_two_factor(user) -> bool:
+    """Process managers and administrators, where MFA_REQUIRED_FOR_STAFF is on: their accounts
+    open personal data and the admin, so a stolen password alone must not be enough."""
+    from django.conf import settings
+
+    return (
+        settings.MFA_REQUIRED_FOR_STAFF
+        and is_member(user)
+        and (user.is_process_manager or user.is_staff or user.is_superuser)
+    )
+
+
+def must_set_up_two_factor(user) -> bool:
+    """Someone who must use two-factor and has no authenticator app yet."""
+    from meetmalmo.accounts.selectors import has_two_factor
+
+    return must_use_two_factor(user) and not has_two_factor(user)
+
+
+def can_delete_own_account(user) -> bool:
+    """Members delete their own account; staff accounts are removed by an administrator, who
+    first hands their cases and groups to someone else."""
+    return is_member(user) and not (user.is_process_manager or user.is_staff or user.is_superuser)

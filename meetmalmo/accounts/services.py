@@ -1,8 +1,12 @@
-"""Writes about people and organisations."""
+"""Writes about people and organisations, including deleting an account."""
+
+import logging
 
 from django.db import transaction
 
-from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.models import FORMER_MEMBER, ContactProfile, Organisation, User
+
+logger = logging.getLogger(__name__)
 
 
 def organisation_create(
@@ -71,3 +75,154 @@ def contact_get_or_create(
     user.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     return user
+
+
+class AccountDeletionRefused(Exception):
+    """The account cannot be deleted by its owner; the message says what to do instead."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete a member's account and what is only theirs, all or nothing (GDPR art. 17).
+
+    Gone: the account, its e-mail addresses and sessions, group memberships, invitations,
+    handovers still waiting for them, the resource profile, drafts never sent, and the e-mail
+    queue's messages to them. Kept with the organisation, the person shown as a former member:
+    submitted initiatives and their case history (public records), accepted handovers, updates
+    and reports. Comments sent from a verified address of theirs stay with name and address
+    blanked."""
+    from django.conf import settings
+    from django.db.models import ProtectedError, RestrictedError
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+    from django_tasks_db.models import DBTaskResult
+
+    from meetmalmo.accounts import personal_data
+    from meetmalmo.accounts.permissions import can_delete_own_account
+    from meetmalmo.core import public_cache
+    from meetmalmo.groups.models import Handover
+    from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
+    from meetmalmo.initiatives.workflow import State
+
+    if not can_delete_own_account(user):
+        raise AccountDeletionRefused(
+            _(
+                "Accounts of process managers and administrators are removed by an "
+                "administrator, once their cases and groups have been handed over. "
+                "Write to %(email)s."
+            )
+            % {"email": settings.CONTACT_EMAIL}
+        )
+    user = User.objects.select_for_update().get(pk=user.pk)
+    addresses = personal_data.verified_addresses(user)
+
+    personal_data.comments_of(addresses).update(name="", email="")
+
+    drafts = Initiative.objects.filter(submitter=user, state=State.DRAFT)
+    files = list(Attachment.objects.filter(initiative__in=drafts).values_list("file", flat=True))
+    drafts.delete()
+
+    # Staff read in the case history why the submitter is gone; the note names nobody.
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("The submitter has deleted their account. The case stays with the organisation.")
+    CaseEvent.objects.bulk_create(
+        CaseEvent(initiative=case, kind=CaseEvent.Kind.NOTE, reason=note, internal=True)
+        for case in Initiative.objects.filter(submitter=user).only("pk")
+    )
+
+    # The note written when they accepted a handover names them (groups.services.
+    # handover_accept). The case history stays, with the name replaced: the one change ever
+    # made to written history, so it goes through the base manager on purpose.
+    with translation.override(user.language):
+        former = f"({FORMER_MEMBER})"
+    for event in CaseEvent.objects.filter(actor=user, kind=CaseEvent.Kind.OWNERSHIP):
+        if user.name and f"({user.name})" in event.reason:
+            CaseEvent._base_manager.filter(pk=event.pk).update(
+                reason=event.reason.replace(f"({user.name})", former)
+            )
+
+    # A handover nobody can accept any more would block the next one; accepted ones stay.
+    Handover.objects.filter(person=user, accepted_at=None).delete()
+
+    # A message the worker is sending right now is left to finish; the log's pruning takes it.
+    DBTaskResult.objects.filter(
+        pk__in=[row.pk for row in personal_data.email_log_to(addresses)]
+    ).exclude(pk__in=DBTaskResult.objects.running().values("pk")).delete()
+
+    _delete_sessions(user)
+    try:
+        user.delete()
+    except (ProtectedError, RestrictedError) as error:
+        # Something that must not lose its person; the transaction undoes everything above.
+        logger.error("Account %s could not be deleted: %s", user.pk, error)
+        raise AccountDeletionRefused(
+            _("Your account could not be deleted. Nothing was removed. Write to %(email)s.")
+            % {"email": settings.CONTACT_EMAIL}
+        ) from error
+
+    storage = Attachment._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in files if name])
+    transaction.on_commit(public_cache.clear)  # comments on cached article pages
+
+
+def _delete_sessions(user: User) -> None:
+    """End every session the person is signed in with, on every device."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    key = str(user.pk)
+    stale = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == key
+    ]
+    Session.objects.filter(pk__in=stale).delete()
+
+
+def unverified_accounts(*, days: int = 30):
+    """Accounts nobody has ever used: no verified address, never signed in, created more than
+    `days` ago, not staff, and with nothing the portal keeps (an initiative recorded for a
+    contact by a process manager keeps its contact)."""
+    from datetime import timedelta
+
+    from allauth.account.models import EmailAddress
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from meetmalmo.groups.models import Handover, Invitation, Membership, Update
+    from meetmalmo.initiatives.models import CaseEvent, Initiative
+    from meetmalmo.publishing.models import Report
+    from meetmalmo.resources.models import ResourceProfile
+
+    candidates = User.objects.filter(
+        date_joined__lt=timezone.now() - timedelta(days=days),
+        last_login=None,
+        is_staff=False,
+        is_superuser=False,
+        is_process_manager=False,
+    ).exclude(Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)))
+    for model, field in (
+        (Initiative, "submitter"),
+        (CaseEvent, "actor"),
+        (Membership, "user"),
+        (Invitation, "invitee"),
+        (Handover, "person"),
+        (Update, "author"),
+        (Report, "author"),
+        (ResourceProfile, "user"),
+    ):
+        candidates = candidates.exclude(Exists(model.objects.filter(**{field: OuterRef("pk")})))
+    return candidates
+
+
+@transaction.atomic
+def prune_unverified(*, days: int = 30, dry_run: bool = False) -> int:
+    """Delete the accounts of `unverified_accounts`; returns how many there were."""
+    ids = list(unverified_accounts(days=days).values_list("pk", flat=True))
+    if not dry_run and ids:
+        User.objects.filter(pk__in=ids).delete()
+    return len(ids)

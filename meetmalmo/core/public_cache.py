@@ -5,6 +5,7 @@ changes made elsewhere, such as a project's status, show soon too.
 Only what is the same for every visitor is kept: no signed-in person, no pending message, and no
 page that carries a CSRF token (a form), since the token belongs to one browser."""
 
+import hashlib
 from functools import wraps
 
 from django.core.cache import cache
@@ -39,7 +40,9 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = f"public-pages:{_generation()}:{request.get_full_path()}"
+        # Hashed: an address may be long, and odd characters are no concern of the cache's.
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"public-pages:{_generation()}:{address}"
         cached = cache.get(key)
         if cached is not None:
             return cached

@@ -1,6 +1,5 @@
 """The public pages every visitor sees, the health check and the error pages."""
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -15,7 +14,7 @@ from meetmalmo.core.public_cache import public_page
 @require_GET
 @public_page
 def home(request):
-    from meetmalmo.initiatives.models import Initiative
+    from meetmalmo.figures.selectors import public_figures
     from meetmalmo.publishing.models import ProjectStatus
     from meetmalmo.publishing.selectors import news_list, project_list
 
@@ -25,8 +24,7 @@ def home(request):
         {
             "latest_news": news_list()[:3],
             "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
-            "brought_to_life": Initiative.objects.brought_to_life().count(),
-            "start_year": settings.START_YEAR,
+            "figures": public_figures(),
         },
     )
 
@@ -34,6 +32,11 @@ def home(request):
 @require_GET
 def how_it_works(request):
     return render(request, "core/how_it_works.html")
+
+
+@require_GET
+def privacy(request):
+    return render(request, "core/privacy.html")
 
 
 @require_GET

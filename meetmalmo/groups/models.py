@@ -161,10 +161,12 @@ class Handover(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT
     )
+    # Empty once the person has deleted their account; the handover stays in the history.
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("new owner"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="handovers",
     )
     date = models.DateField(_("from"))

@@ -36,9 +36,10 @@ def group_open(initiative, event) -> WorkingGroup:
     """Called by the workflow when a group starts forming: the submitter owns the work until
     ownership is handed over, and the process manager gives process support."""
     group, _created = WorkingGroup.objects.get_or_create(initiative=initiative)
-    Membership.objects.get_or_create(
-        group=group, user=initiative.submitter, defaults={"role": Role.OWNER}
-    )
+    if initiative.submitter_id:  # empty when the submitter has deleted their account
+        Membership.objects.get_or_create(
+            group=group, user=initiative.submitter, defaults={"role": Role.OWNER}
+        )
     if event.actor_id and event.actor_id != initiative.submitter_id:
         Membership.objects.get_or_create(
             group=group, user_id=event.actor_id, defaults={"role": Role.PROCESS_SUPPORT}

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetmalmo.accounts.models import User
-from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative, ReplyTemplate
+from meetmalmo.initiatives.models import CaseEvent, Channel, FocusArea, Initiative, ReplyTemplate
 from meetmalmo.initiatives.services import perform_transition, request_information
 from meetmalmo.initiatives.workflow import State
 
@@ -216,6 +216,9 @@ def seed_initiatives() -> int:
     return created
 
 
+DEMO_DECISION_DAYS = (12, 18, 9, 24, 15, 20, 6, 31)
+
+
 def _backdate(initiative: Initiative, days_ago: int) -> None:
     """Move a demo case into the past so that clocks, overdue cases and figures look real."""
     if initiative.submitted_at is None:
@@ -224,12 +227,23 @@ def _backdate(initiative: Initiative, days_ago: int) -> None:
     fields = {"submitted_at": initiative.submitted_at - shift}
     fields["decision_due"] = fields["submitted_at"] + timedelta(days=21)
     if initiative.decided_at:
-        fields["decided_at"] = fields["submitted_at"] + timedelta(days=min(days_ago, 18))
+        # Most answers within the promised three weeks, some late, as in real life.
+        took = DEMO_DECISION_DAYS[initiative.pk % len(DEMO_DECISION_DAYS)]
+        fields["decided_at"] = fields["submitted_at"] + timedelta(days=min(days_ago, took))
     Initiative.objects.filter(pk=initiative.pk).update(**fields, created_at=fields["submitted_at"])
     # The case history is append-only for the portal; seeding moves its dates once, through
     # the plain base manager, so that the demo history matches the backdated case.
     for event in initiative.events.all():
         CaseEvent._base_manager.filter(pk=event.pk).update(created_at=event.created_at - shift)
+
+
+# Most initiatives come through the portal; the office records the others.
+SCALE_CHANNELS = (Channel.PORTAL,) * 5 + (
+    Channel.MEETING,
+    Channel.MEETING,
+    Channel.EMAIL,
+    Channel.PHONE,
+)
 
 
 def seed_scale(count: int) -> int:
@@ -271,6 +285,7 @@ def seed_scale(count: int) -> int:
                 organisation_id=organisation_id,
                 assigned_to_id=managers[i % len(managers)] if state != State.SUBMITTED else None,
                 state=state,
+                channel=SCALE_CHANNELS[i % len(SCALE_CHANNELS)],
                 submitted_at=submitted_at,
                 decision_due=submitted_at + timedelta(days=21),
                 decided_at=submitted_at + timedelta(days=rng.randint(5, 30)) if decided else None,

@@ -1,6 +1,8 @@
 """Attachment checks by content, not by name: a file is what its first bytes say it is."""
 
+import re
 import zipfile
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +19,26 @@ ODF_TYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet",
     b"application/vnd.oasis.opendocument.presentation",
 }
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "application/msword": ".doc",
+    ZIP_OFFICE_TYPES["word/"]: ".docx",
+    ZIP_OFFICE_TYPES["xl/"]: ".xlsx",
+    ZIP_OFFICE_TYPES["ppt/"]: ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+}
+
+
+def stored_name(name: str, content_type: str) -> str:
+    """The name a file is kept under: a short, safe form of the uploaded name with the
+    extension of what the file is. An uploaded name can be anything a computer allows (only
+    emoji or spaces, 250 characters), which storage would refuse; it is kept for display."""
+    stem = re.sub(r"[^-\w]", "", PurePath(name).stem.replace(" ", "_"))[:50].strip("-_")
+    return f"{stem or 'attachment'}{EXTENSIONS.get(content_type, '')}"
 
 
 def sniff(upload) -> str | None:

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,7 @@ class PersonForm(SignupDetailsForm):
     email = forms.EmailField(
         label=_("The person's e-mail"),
         help_text=_("If the person has no account, an unverified contact is created."),
+        max_length=254,  # the column's size; Django's forms would allow 320
     )
 
     field_order = ["channel", "email", "name"]
@@ -222,6 +224,12 @@ class PersonForm(SignupDetailsForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].label = _("The person's name")
         self.fields["organisation"].label = _("Their organisation")
+
+    def clean_email(self):
+        # Saved in lower case, which lengthens a few letters (İ), so checked once more.
+        email = self.cleaned_data["email"].strip().lower()
+        MaxLengthValidator(254)(email)
+        return email
 
     def existing_person(self):
         from meetmalmo.accounts.models import User

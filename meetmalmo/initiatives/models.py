@@ -95,10 +95,13 @@ class Initiative(models.Model):
     criterion_cooperation = models.BooleanField(_("needs cooperation"), default=False)
     criterion_social = models.BooleanField(_("socially sustainable"), default=False)
 
+    # Empty once the person has deleted their account: the case stays with the organisation.
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitter"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="initiatives",
     )
     organisation = models.ForeignKey(

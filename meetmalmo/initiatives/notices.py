@@ -14,6 +14,8 @@ def send_decision_notice(event_id: int, template: str) -> None:
         "initiative__submitter", "initiative__referred_to", "initiative__referred_to_effort"
     ).get(pk=event_id)
     initiative = event.initiative
+    if initiative.submitter is None:  # the submitter deleted their account
+        return
     _send(template, initiative.submitter, {"initiative": initiative, "event": event})
 
 

@@ -4,5 +4,8 @@ from meetmalmo.accounts.permissions import is_member, is_process_manager
 
 
 def can_see_case(user, initiative) -> bool:
-    """The submitter and the process managers; nobody else learns the case exists."""
-    return is_process_manager(user) or (is_member(user) and user.pk == initiative.submitter_id)
+    """The submitter and the process managers; nobody else learns the case exists. A draft is
+    its writer's alone until it is sent."""
+    if is_member(user) and user.pk == initiative.submitter_id:
+        return True
+    return is_process_manager(user) and initiative.state != "draft"

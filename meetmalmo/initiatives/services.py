@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.initiatives import notices
+from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.models import CaseEvent, Initiative
 from meetmalmo.initiatives.workflow import (
     ACTORS,
@@ -159,6 +160,10 @@ def request_information(*, initiative: Initiative, actor, text: str) -> CaseEven
         raise TransitionRefused(_("Only process managers ask submitters for information."))
     if initiative.state not in OPEN_STATES:
         raise TransitionRefused(_("Information can only be requested before the decision."))
+    if initiative.submitter_id is None:
+        raise TransitionRefused(
+            _("The submitter has deleted their account; nobody can answer."), field="text"
+        )
     text = _required_text(text)
     event = CaseEvent.objects.create(
         initiative=initiative, kind=CaseEvent.Kind.QUESTION, actor=actor, reason=text
@@ -221,9 +226,11 @@ def initiative_save(
     initiative.save()
     initiative.focus_areas.set(focus_areas)
     for upload, content_type in attachments:
+        name = upload.name[:200]
+        upload.name = stored_name(upload.name, content_type)
         initiative.attachments.create(
             file=upload,
-            name=upload.name[:200],
+            name=name,
             content_type=content_type,
             size=upload.size,
             uploaded_by=actor,

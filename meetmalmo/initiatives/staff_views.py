@@ -95,13 +95,15 @@ def bulk_reply(request):
             messages.error(request, error[0])
         return redirect(request.POST.get("next") or "initiatives:queue")
     template = form.cleaned_data["template"]
-    for initiative in form.cleaned_data["cases"]:
+    # A case whose submitter deleted their account has nobody to answer.
+    cases = [case for case in form.cleaned_data["cases"] if case.submitter_id]
+    for initiative in cases:
         services.request_information(
             initiative=initiative,
             actor=request.user,
             text=template.body_for(initiative.submitter.language),
         )
-    count = len(form.cleaned_data["cases"])
+    count = len(cases)
     messages.success(
         request,
         ngettext("%(count)d question sent.", "%(count)d questions sent.", count) % {"count": count},
@@ -166,7 +168,10 @@ def _template_text(template_id, kind, initiative) -> str:
     if not template_id or not template_id.isdigit():
         return ""
     template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
-    return template.body_for(initiative.submitter.language) if template else ""
+    if template is None:
+        return ""
+    submitter = initiative.submitter
+    return template.body_for(submitter.language if submitter else initiative.language)
 
 
 @process_manager_required

@@ -120,6 +120,7 @@ def my_page(request):
     for initiative in initiatives:
         initiative.public_label = PUBLIC_LABELS[initiative.state]
         initiative.clock = selectors.clock(initiative)
+    from meetmalmo.accounts.selectors import has_two_factor
     from meetmalmo.groups import selectors as groups
     from meetmalmo.resources.models import ResourceProfile
 
@@ -132,6 +133,7 @@ def my_page(request):
             "invitations": list(groups.invitations_of(request.user)),
             "handovers": list(groups.handovers_waiting_for(request.user)),
             "profile": ResourceProfile.objects.filter(user=request.user).first(),
+            "two_factor": has_two_factor(request.user),
         },
     )
 

@@ -29,6 +29,7 @@ COLUMNS = [
     "focus_areas",
     "status",
 ]
+LIMITED = ["description", "owner_org", "contact_email", "url"]  # the title has its own message
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -142,6 +143,17 @@ def _check(line, row, areas, seen, result):
         reasons.append(_("the description is empty"))
     if not row["owner_org"]:
         reasons.append(_("owner_org is empty"))
+    # The register's limits, checked here so that a long value is named with its line rather
+    # than cut short (SQLite) or failing the whole upload (PostgreSQL).
+    for column in LIMITED:
+        limit = Effort._meta.get_field(column).max_length
+        if len(row[column]) > limit:
+            reasons.append(
+                _("%(column)s is longer than %(limit)d characters")
+                % {"column": column, "limit": limit}
+            )
+    if any("\x00" in value for value in row.values()):
+        reasons.append(_("a value contains a NUL character, which text cannot hold"))
     if row["sphere"] not in Sphere.values:
         reasons.append(
             _("sphere “%(value)s” is not one of %(allowed)s")

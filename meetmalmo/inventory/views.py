@@ -80,7 +80,8 @@ def effort_import(request):
 @require_POST
 def inventory_add(request, pk):
     """Link a suggested effort or initiative to the case with a note, or dismiss it."""
-    initiative = get_object_or_404(Initiative, pk=pk)
+    # A draft is not a case until it is sent (see initiatives.selectors.staff_case).
+    initiative = get_object_or_404(Initiative.objects.exclude(state="draft"), pk=pk)
     form = InventoryForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))

@@ -905,3 +905,62 @@ def _seed_reports() -> None:
             Outcome(report=report, label=label, number=number, unit=unit)
             for label, number, unit in DEMO_OUTCOMES
         )
+
+
+PROJECT_SCALE_PREFIX = "projekt-skala-"
+
+
+def seed_scale_projects() -> int:
+    """A published project page for every bulk initiative brought to life (the same ones every
+    run), and a published final report with outcomes for each completed one, for benchmarks."""
+    from meetmalmo.initiatives.models import Initiative
+    from meetmalmo.publishing.models import Outcome, Report
+
+    cases = list(
+        Initiative.objects.brought_to_life()
+        .filter(title__startswith="Skalinitiativ ", project__isnull=True)
+        .order_by("id")
+        .values_list("id", "state", "decided_at")
+    )
+    now = timezone.now()
+    projects = []
+    for pk, _state, decided_at in cases:
+        topic_sv, topic_en = SCALE_TOPICS[pk % len(SCALE_TOPICS)]
+        projects.append(
+            Project(
+                initiative_id=pk,
+                slug=f"{PROJECT_SCALE_PREFIX}{pk}",
+                title_sv=f"Skalprojekt {pk}: {topic_sv}",
+                title_en=f"Scale project {pk}: {topic_en}",
+                lead_sv=f"Näringslivet och staden samarbetar om {topic_sv}.",
+                lead_en=f"Business and the City work together on {topic_en}.",
+                body_sv=f"Ett projekt om **{topic_sv}** i Malmö, för prestandatester.",
+                body_en=f"A project about **{topic_en}** in Malmö, for performance tests.",
+                published_at=decided_at or now,
+            )
+        )
+    Project.objects.bulk_create(projects, batch_size=1000)
+    completed = [pk for pk, state, _decided in cases if state == "completed"]
+    Report.objects.bulk_create(
+        [
+            Report(
+                initiative_id=pk,
+                kind=Report.Kind.FINAL,
+                summary="Arbetsgruppen nådde sina mål.",
+                state=Report.State.PUBLISHED,
+                published_at=now,
+            )
+            for pk in completed
+        ],
+        batch_size=1000,
+    )
+    reports = Report.objects.filter(initiative_id__in=completed).values_list("id", flat=True)
+    Outcome.objects.bulk_create(
+        [
+            Outcome(report_id=report, label=label, number=number, unit=unit)
+            for report in reports.iterator()
+            for label, number, unit in DEMO_OUTCOMES[:2]
+        ],
+        batch_size=2000,
+    )
+    return len(projects)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from meetmalmo.accounts.models import FORMER_MEMBER
 from meetmalmo.publishing.images import validate_image
 
 LANGUAGES = ("sv", "en")
@@ -181,6 +182,8 @@ class Project(Page):
         verbose_name = _("project page")
         verbose_name_plural = _("project pages")
         ordering = ["-updated_at", "-id"]
+        # Lists show the latest activity first: read in index order, not sorted per request.
+        indexes = [models.Index(fields=["-updated_at", "-id"], name="project_activity")]
 
     def __str__(self) -> str:
         return self.title_sv or self.title_en
@@ -248,7 +251,13 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["article", "state"], name="comment_article_state")]
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.text[:40]}"
+        return f"{self.shown_name}: {self.text[:40]}"
+
+    @property
+    def shown_name(self) -> str:
+        """The name given, or "Former member" once its writer deleted their account (which
+        blanks the name and the address, see `accounts.services.account_delete`)."""
+        return self.name or str(FORMER_MEMBER)
 
 
 class Report(models.Model):

@@ -123,7 +123,9 @@ def remind_missing_reports(now) -> int:
             continue
         group = getattr(initiative, "group", None)
         owners = [m.user for m in group.memberships.filter(role="owner")] if group else []
-        for owner in owners or [initiative.submitter]:
+        if not owners and initiative.submitter:  # a submitter may have deleted their account
+            owners = [initiative.submitter]
+        for owner in owners:
             link = link_for(owner, "groups:workspace", group.pk) if group else ""
             send_notice(
                 "publishing/email/report_due", owner, {"initiative": initiative, "link": link}

@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
+from meetmalmo.accounts.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
 
 
@@ -82,24 +83,25 @@ def project(slug: str) -> Project | str:
 
 def project_facts(project: Project) -> dict:
     """Who carries the project: the owner organisation (after a handover, the new owner's),
-    the spheres involved and the milestones reached, from the prefetched group."""
+    the spheres involved (names for pages, codes in the order of the list of spheres for
+    data) and the milestones reached, from the prefetched group."""
     initiative = project.initiative
     group = getattr(initiative, "group", None)
     owner = initiative.organisation
-    spheres, milestones = set(), []
+    organisations, milestones = [], []
     if group is not None:
         handovers = list(group.handovers.all())
         owner = handovers[-1].organisation if handovers else owner
-        spheres = {
-            m.user.organisation.get_sphere_display()
-            for m in group.memberships.all()
-            if m.user.organisation
-        }
+        organisations = [
+            m.user.organisation for m in group.memberships.all() if m.user.organisation
+        ]
         milestones = list(group.milestones.all())
+    codes = {organisation.sphere for organisation in organisations}
     published = getattr(initiative, "published_reports", [])
     return {
         "owner": owner,
-        "spheres": sorted(spheres),
+        "spheres": sorted({organisation.get_sphere_display() for organisation in organisations}),
+        "sphere_codes": [code for code in Sphere.values if code in codes],
         "milestones": milestones,
         "report": published[0] if published else None,
     }

@@ -17,6 +17,9 @@ class PublicPages(Sitemap):
             "core:contact",
             "publishing:news",
             "publishing:projects",
+            "accessibility:statement",
+            "api:open_data",
+            "api:docs",
         ]
 
     def location(self, item):

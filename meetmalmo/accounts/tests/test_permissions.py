@@ -1,7 +1,14 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from meetmalmo.accounts.permissions import is_administrator, is_member, is_process_manager
+from meetmalmo.accounts.permissions import (
+    is_administrator,
+    is_member,
+    is_process_manager,
+    must_set_up_two_factor,
+    must_use_two_factor,
+)
+from meetmalmo.accounts.tests.two_factor import give_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -23,3 +30,18 @@ def test_each_role_has_exactly_its_rights(request, role):
 def test_a_deactivated_process_manager_has_no_rights(process_manager):
     process_manager.is_active = False
     assert not is_process_manager(process_manager)
+
+
+@pytest.mark.parametrize(
+    ("role", "must"),
+    [("visitor", False), ("member", False), ("process_manager", True), ("administrator", True)],
+)
+def test_staff_must_use_two_factor_where_it_is_required(request, settings, role, must):
+    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    assert not must_use_two_factor(user)  # off unless required
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    assert must_use_two_factor(user) == must
+    assert must_set_up_two_factor(user) == must
+    if must:
+        give_two_factor(user)
+        assert not must_set_up_two_factor(user)

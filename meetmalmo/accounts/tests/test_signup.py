@@ -150,6 +150,16 @@ def test_huge_values_are_refused_not_truncated(client):
     assert_nothing_saved()
 
 
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_an_address_longer_than_an_address_can_be_is_refused_not_cut_short(client, lang):
+    email = "a" * 244 + "@example.se"  # 255 characters; Django's forms would take 320
+    response = signup(client, lang=lang, email=email)
+    assert response.status_code == 200
+    assert "254" in field_errors(response, "email")
+    assert f'value="{email}"' in response.content.decode()
+    assert not User.objects.exists() and mail.outbox == []
+
+
 def test_hostile_text_is_shown_escaped(client):
     response = signup(client, name="<script>alert(1)</script>", email="not-an-email")
     content = response.content.decode()

@@ -189,3 +189,14 @@ def test_the_empty_form_marks_what_submitting_needs(client, member):
         assert f'<label for="id_{field}">' in content
         assert f'name="{field}"' in content and f'id="id_{field}"' in content
     assert content.count('<span class="required" aria-hidden="true">*</span>') >= 7
+
+
+@pytest.mark.parametrize("name", ["🙂🙂.pdf", "🙂", "   ", "...", "plan." + "x" * 200])
+def test_a_file_with_an_unusual_name_is_kept_and_shown_by_that_name(client, member, name):
+    client.force_login(member)
+    response = client.post(URL, {**good(), "attachments": [SimpleUploadedFile(name, PDF)]})
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.name == name[:200]
+    assert attachment.file.name.endswith(".pdf") and len(attachment.file.name) <= 100
+    assert attachment.file.open("rb").read() == PDF

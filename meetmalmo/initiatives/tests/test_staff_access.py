@@ -1,10 +1,12 @@
 """Every staff URL with each role: only process managers get in; a visitor is asked to sign in."""
 
 import pytest
+from django.core.files.base import ContentFile
 
-from meetmalmo.initiatives.models import ReplyTemplate
+from meetmalmo.initiatives.models import Attachment, ReplyTemplate
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.inventory.tests.factories import EffortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,34 @@ def test_nobody_else_can_act_on_a_case(client, request, role, urls):
 def test_a_missing_case_is_a_404(client, process_manager):
     client.force_login(process_manager)
     assert client.get("/en/staff/cases/999999/").status_code == 404
+
+
+def test_a_members_unsent_draft_is_neither_shown_to_staff_nor_sent_by_them(
+    client, member, process_manager
+):
+    """The queue leaves drafts out; changing a case id in the address must too."""
+    draft = InitiativeFactory(submitter=member, state=State.DRAFT)
+    attachment = Attachment.objects.create(
+        initiative=draft,
+        file=ContentFile(b"%PDF-1.4 utkast", name="utkast.pdf"),
+        name="utkast.pdf",
+        content_type="application/pdf",
+        size=15,
+    )
+    client.force_login(process_manager)
+    assert client.get(f"/en/staff/cases/{draft.pk}/").status_code == 404
+    assert client.get(f"/en/initiatives/attachments/{attachment.pk}/").status_code == 404
+    for action, data in [
+        ("move", {"move": "submit"}),
+        ("assign", {"assignee": process_manager.pk}),
+        ("note", {"note-text": "Intern"}),
+        ("question", {"question-text": "Och budgeten?"}),
+        ("inventory", {"kind": "effort", "target": EffortFactory().pk, "action": "add"}),
+    ]:
+        response = client.post(f"/en/staff/cases/{draft.pk}/{action}/", data)
+        assert response.status_code == 404, action
+    draft.refresh_from_db()
+    assert (draft.state, draft.assigned_to) == (State.DRAFT, None)
+    assert not draft.events.exists() and not draft.inventory.exists()
+    client.force_login(member)
+    assert client.get(f"/en/initiatives/attachments/{attachment.pk}/").status_code == 200

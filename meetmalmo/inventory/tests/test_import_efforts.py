@@ -1,14 +1,27 @@
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
+from django.utils import translation
 
 from meetmalmo.accounts.models import Organisation
+from meetmalmo.inventory import related
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort
+from meetmalmo.inventory.models import Effort, IndexTerm
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons are read in English here, as the command prints them; a request in an
+    earlier test may have left Swedish active."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = "title,description,owner_org,sphere,contact_email,url,focus_areas,status\n"
 GOOD = (
@@ -144,3 +157,79 @@ def test_a_big_good_file_is_imported_with_progress(tmp_path):
     assert "12000 created" in out
     assert "checked 5000 lines" in err
     assert Effort.objects.count() == 12_000
+
+
+def register():
+    """Everything an import may change: the efforts, their focus areas, the related-work index."""
+    efforts = [
+        tuple(getattr(effort, f.attname) for f in Effort._meta.concrete_fields)
+        for effort in Effort.objects.order_by("pk")
+    ]
+    areas = list(Effort.focus_areas.through.objects.order_by("pk").values_list())
+    return efforts, areas, list(IndexTerm.objects.order_by("pk").values_list())
+
+
+def big_file(count: int, *, status: str = "active", focus: str = "youth-employment") -> str:
+    return HEADER + "".join(
+        f"Insats {i},Sommarjobb och praktik för unga nummer {i}.,Ägare {i % 40},business,"
+        f",,{focus},{status}\n"
+        for i in range(count)
+    )
+
+
+def test_a_bad_last_row_of_a_large_file_changes_nothing(tmp_path):
+    run(tmp_path, big_file(2_000))
+    before = register()
+    assert len(before[0]) == 2_000 and before[2]
+    changed = big_file(2_000, status="completed", focus="investment")  # would update every row
+    changed += "Ny insats,Något nytt för staden.,Malmö stad,city,,,,active\n"  # would create one
+    changed += "Sista raden,Beskrivning,Någon,business,,,,sleeping\n"
+    with pytest.raises(CommandError, match="Nothing imported: 1 bad line"):
+        run(tmp_path, changed)
+    result = import_efforts(changed.encode())
+    assert [error.line for error in result.errors] == [2_003]
+    assert register() == before
+
+
+def test_a_failure_while_saving_leaves_the_register_as_it_was(tmp_path):
+    run(tmp_path, big_file(500))
+    before = register()
+    changed = big_file(600, status="paused")  # updates 500, creates 100
+    with (
+        mock.patch.object(related, "index_efforts", side_effect=OperationalError("disk full")),
+        pytest.raises(OperationalError),
+    ):
+        import_efforts(changed.encode())
+    assert register() == before
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("owner_org", "O" * 201, "owner_org is longer than 200 characters"),
+        ("description", "D" * 10_001, "description is longer than 10000 characters"),
+        ("contact_email", "a" * 250 + "@example.se", "contact_email is longer than 254"),
+        ("url", "https://malmo.se/" + "x" * 500, "url is longer than 500 characters"),
+        ("description", "Två\x00delar", "NUL character"),
+    ],
+)
+def test_a_value_longer_than_the_register_holds_is_named_not_cut(tmp_path, column, value, reason):
+    row = {
+        "title": "Sommarjobb",
+        "description": "Beskrivning",
+        "owner_org": "Malmö stad",
+        "sphere": "city",
+        "contact_email": "",
+        "url": "",
+        "focus_areas": "",
+        "status": "active",
+        column: value,
+    }
+    # After 100 good rows, beyond the first 4 kB where a NUL marks a file as binary.
+    content = big_file(100) + ",".join(row.values()) + "\n"
+    with pytest.raises(CommandError):
+        run(tmp_path, content)
+    result = import_efforts(content.encode())
+    assert [error.line for error in result.errors] == [102]
+    assert reason in result.errors[0].reason
+    assert not Effort.objects.exists()

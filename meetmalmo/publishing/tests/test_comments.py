@@ -61,6 +61,17 @@ def test_honeypot_speed_and_forgery_mark_spam_without_telling(client, article, c
     assert Comment.objects.get().state == "spam"
 
 
+@pytest.mark.parametrize(
+    "changes", [{"started": None}, {"started": "x\x00" * 5_000}, {"website": "\x00"}]
+)
+def test_a_missing_or_mangled_hidden_field_keeps_the_comment_as_spam(client, article, changes):
+    data = good(**changes)
+    data = {name: value for name, value in data.items() if value is not None}
+    response = client.post(URL, data, follow=True)
+    assert "Your comment awaits moderation" in response.content.decode()
+    assert Comment.objects.get().state == "spam"
+
+
 def test_an_address_sending_too_many_is_refused(client, article, settings):
     settings.COMMENT_RATE_PER_HOUR = 2
     for _ in range(2):

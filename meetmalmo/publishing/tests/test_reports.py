@@ -131,6 +131,15 @@ def test_bad_reports_are_explained_and_nothing_is_saved(client, group, changes, 
     assert not Report.objects.exists() and not Outcome.objects.exists()
 
 
+def test_a_request_claiming_many_outcomes_is_refused_without_building_them(client, group):
+    client.force_login(owner(group))
+    response = client.post(url(group), form(**{"outcomes-TOTAL_FORMS": "100000"}))
+    page = response.content.decode()
+    assert response.status_code == 400 and "Please submit at most 30 forms." in page
+    assert page.count('<fieldset class="outcome">') <= 30
+    assert not Report.objects.exists()
+
+
 def test_only_owner_process_support_and_staff_write(client, group, other_member, administrator):
     plain = UserFactory()
     Membership.objects.create(group=group, user=plain, role="member")

@@ -9,7 +9,7 @@ from meetmalmo.initiatives.demo import seed_scale as seed_scale_initiatives
 from meetmalmo.inventory import related
 from meetmalmo.inventory.demo import seed_efforts
 from meetmalmo.inventory.demo import seed_scale as seed_scale_efforts
-from meetmalmo.publishing.demo import seed_news, seed_projects
+from meetmalmo.publishing.demo import seed_news, seed_projects, seed_scale_projects
 from meetmalmo.publishing.demo import seed_scale as seed_scale_news
 from meetmalmo.resources.demo import seed_resources
 from meetmalmo.resources.demo import seed_scale as seed_scale_resources
@@ -23,7 +23,8 @@ class Command(BaseCommand):
         "updates and a handover of ownership, the register of existing efforts, and news articles "
         "(with pictures, a scheduled one, a draft and comments to moderate). Safe to run again: "
         "what exists is left as it is. --scale N adds N initiatives, N members, N/2 resources, a "
-        "working group for each bulk initiative that has come that far, N/2 efforts and N/4 news "
+        "working group for each bulk initiative that has come that far, a published project page "
+        "for each one brought to life (with a report when completed), N/2 efforts and N/4 news "
         "articles for benchmarks; --if-empty does nothing when there is data."
     )
 
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         efforts = seed_efforts() + seed_scale_efforts(scale // 2)
         # News: about one article for every four initiatives at scale.
         news = seed_news() + seed_scale_news(scale // 4)
-        projects = seed_projects()
+        projects = seed_projects() + (seed_scale_projects() if scale else 0)
         indexed = related.rebuild()
         self.stdout.write(
             f"Demo content ready: {result['organisations']} organisations, "

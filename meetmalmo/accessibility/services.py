@@ -1,0 +1,66 @@
+"""Receiving a report: kept, sent to the office with the reporter as the one to answer, and a
+receipt sent to the reporter."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from meetmalmo.accessibility.models import AccessibilityReport
+from meetmalmo.core.mail import absolute
+
+# Reports one e-mail address may send in an hour: enough for a person, too few for someone
+# using the receipt to send mail to others.
+REPORTS_PER_HOUR = 5
+
+
+class ReportRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def report_submit(*, form, language: str) -> AccessibilityReport:
+    """Keep the report; unless it looks like spam, e-mail it to the office and a receipt to the
+    reporter. Refused when the address has sent too many in the last hour."""
+    key = f"accessibility-reports:{form.cleaned_data['email'].lower()}"
+    if cache.get(key, 0) >= REPORTS_PER_HOUR:
+        raise ReportRefused(
+            _("You have sent many messages in a short time. Please wait a while and try again.")
+        )
+    cache.add(key, 0, 60 * 60)
+    cache.incr(key)
+    report = form.save(commit=False)
+    report.language = language
+    report.spam = form.is_spam()
+    report.save()
+    if not report.spam:
+        _send_to_office(report)
+        _send_receipt(report)
+    return report
+
+
+def _render(template: str, context: dict) -> tuple[str, str]:
+    subject = render_to_string(f"accessibility/email/{template}_subject.txt", context)
+    body = render_to_string(f"accessibility/email/{template}.txt", context)
+    return " ".join(subject.split()), body
+
+
+def _send_to_office(report: AccessibilityReport) -> None:
+    # In the office's language; answering the message answers the reporter.
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_link = absolute(
+            reverse("admin:accessibility_accessibilityreport_change", args=[report.pk])
+        )
+        subject, body = _render("to_office", {"report": report, "admin_link": admin_link})
+    EmailMessage(subject, body, None, [settings.CONTACT_EMAIL], reply_to=[report.email]).send()
+
+
+def _send_receipt(report: AccessibilityReport) -> None:
+    # What the person wrote is not repeated: the form must not send others' text to anyone.
+    with translation.override(report.language):
+        subject, body = _render("receipt", {"report": report})
+    EmailMessage(subject, body, None, [report.email]).send()
