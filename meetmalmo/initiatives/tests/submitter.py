@@ -13,7 +13,13 @@ import django
 
 def create_members(count: int) -> None:
     from meetmalmo.accounts.tests.factories import UserFactory
+    from meetmalmo.initiatives.models import FocusArea
 
+    # A test that empties the database before this one takes the migrations' focus areas along.
+    FocusArea.objects.get_or_create(
+        code="youth-employment",
+        defaults={"name_sv": "Ungas sysselsättning", "name_en": "Youth employment"},
+    )
     for n in range(count):
         UserFactory(email=f"submitter{n}@example.se")
 
