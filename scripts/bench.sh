@@ -29,9 +29,10 @@ for size in demo "$SCALE"; do
     echo "Port $PORT is in use: stop what serves there or set BENCH_PORT." && exit 1
   fi
   # In a session of its own, so that stopping it stops gunicorn and the task worker too.
-  run PORT="$PORT" setsid scripts/serve.sh > "$dir/serve.log" 2>&1 &
+  setsid env -u DATABASE_URL VAR_DIR="$dir" HTTPS=false API_RATE_LIMIT=0 PORT="$PORT" \
+    scripts/serve.sh > "$dir/serve.log" 2>&1 &
   server=$!
-  trap 'kill -- -$server 2>/dev/null || true' EXIT INT TERM
+  trap 'kill -KILL -- -$server 2>/dev/null || true' EXIT INT TERM
   for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
   base="http://127.0.0.1:$PORT"
   pages=(
@@ -54,8 +55,10 @@ for size in demo "$SCALE"; do
       "$base$path" | grep '^RESULT')
     echo "$size $name $path ${result#RESULT }" | tee -a "$OUT"
   done
+  # The worker may be in the middle of a task: give it a moment, then stop what is left.
   kill -- -"$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
+  sleep 2
+  kill -KILL -- -"$server" 2>/dev/null || true
   trap - EXIT INT TERM
 done
 "$PY" scripts/bench_report.py "$OUT" "$SCALE"
