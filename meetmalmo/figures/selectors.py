@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Min, Q, Sum
-from django.db.models.functions import Lower, TruncMonth
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,28 +18,15 @@ from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Channel, FocusArea, Initiative
 from meetmalmo.initiatives.selectors import days_to_decision, measure
 from meetmalmo.initiatives.workflow import State
-from meetmalmo.publishing.models import Outcome, Project, ProjectStatus, Report
+from meetmalmo.publishing.models import Outcome, Project, ProjectStatus
+from meetmalmo.publishing.reports import outcome_totals
 
 
 def outcomes_summed(outcomes=None) -> list[dict]:
-    """Outcomes of published reports summed by label and unit, compared without case; each
-    sum is shown with the spelling first used."""
-    outcomes = Outcome.objects.all() if outcomes is None else outcomes
-    rows = (
-        outcomes.filter(report__state=Report.State.PUBLISHED)
-        .annotate(key=Lower("label"), unit_key=Lower("unit"))
-        .values("key", "unit_key")
-        .annotate(
-            label=Min("label"),
-            unit=Min("unit"),
-            total=Sum("number"),
-            reports=Count("report", distinct=True),
-        )
-        .order_by("key", "unit_key")
-    )
+    """The published outcomes summed by label and unit, as the figures show them."""
     return [
         {"label": r["label"], "unit": r["unit"], "total": r["total"], "reports": r["reports"]}
-        for r in rows
+        for r in outcome_totals(outcomes)
     ]
 
 

@@ -4,7 +4,7 @@ published, the sums of their outcomes, and the reminder when a completed case ha
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,15 +83,20 @@ def report_decide(*, report: Report, actor, publish: bool, comment: str = "") ->
     return report
 
 
-def outcome_totals(reports=None) -> list[dict]:
-    """Outcomes of published reports summed by label and unit (labels compared without case)."""
-    outcomes = Outcome.objects.filter(report__state=Report.State.PUBLISHED)
-    if reports is not None:
-        outcomes = outcomes.filter(report__in=reports)
+def outcome_totals(outcomes=None) -> list[dict]:
+    """Outcomes of published reports summed by label and unit, compared without case; each
+    sum carries the spelling that sorts first as its `label` and `unit`."""
+    outcomes = Outcome.objects.all() if outcomes is None else outcomes
     return list(
-        outcomes.annotate(key=Lower("label"), unit_key=Lower("unit"))
+        outcomes.filter(report__state=Report.State.PUBLISHED)
+        .annotate(key=Lower("label"), unit_key=Lower("unit"))
         .values("key", "unit_key")
-        .annotate(total=Sum("number"), reports=Count("report", distinct=True))
+        .annotate(
+            label=Min("label"),
+            unit=Min("unit"),
+            total=Sum("number"),
+            reports=Count("report", distinct=True),
+        )
         .order_by("key", "unit_key")
     )
 
