@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "meetmalmo.figures",
     "meetmalmo.api",
     "meetmalmo.accessibility",
+    "meetmalmo.site",
     # Django's admin, with its sign-in through allauth and two-factor for staff (admin_site.py).
     "meetmalmo.accounts.admin_site.AdminConfig",
     "django.contrib.auth",

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The top floor: what spans every app (the home page, a member's own page, the demo
+    content, the hourly job). It may import any app below it; none imports it."""
+
+    name = "meetmalmo.site"
+    label = "site"
+    verbose_name = _("Site")
