@@ -44,6 +44,7 @@ bench: install messages
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Refresh each app's Swedish catalogue after changing strings (then translate the new entries).
 makemessages: install

@@ -5,10 +5,19 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from meetmalmo.accessibility import urls as accessibility_urls
+from meetmalmo.accounts import urls as accounts_urls
 from meetmalmo.api import urls as api_urls
 from meetmalmo.api.api import api
 from meetmalmo.core import views as core_views
+from meetmalmo.figures import urls as figures_urls
+from meetmalmo.groups import urls as groups_urls
+from meetmalmo.initiatives import urls as initiatives_urls
+from meetmalmo.inventory import urls as inventory_urls
+from meetmalmo.publishing import urls as publishing_urls
 from meetmalmo.publishing.sitemaps import SITEMAPS
+from meetmalmo.resources import urls as resources_urls
+from meetmalmo.site import urls as site_urls
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -23,19 +32,19 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("", include("meetmalmo.accounts.urls")),
-    path("", include("meetmalmo.initiatives.urls")),
-    path("", include("meetmalmo.inventory.urls")),
-    path("", include("meetmalmo.resources.urls")),
-    path("", include("meetmalmo.groups.urls")),
-    path("", include("meetmalmo.publishing.urls")),
-    path("", include("meetmalmo.figures.urls")),
-    path("", include("meetmalmo.api.urls")),
-    path("", include("meetmalmo.accessibility.urls")),
-    path("", include("meetmalmo.core.urls")),
+    path("", include(accounts_urls)),
+    path("", include(initiatives_urls)),
+    path("", include(inventory_urls)),
+    path("", include(resources_urls)),
+    path("", include(groups_urls)),
+    path("", include(publishing_urls)),
+    path("", include(figures_urls)),
+    path("", include(api_urls)),
+    path("", include(accessibility_urls)),
+    path("", include(site_urls)),
     prefix_default_language=True,
 )
 
-handler403 = "meetmalmo.core.views.permission_denied"
-handler404 = "meetmalmo.core.views.page_not_found"
-handler500 = "meetmalmo.core.views.server_error"
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

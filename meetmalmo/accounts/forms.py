@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.accounts.models import Organisation, Sphere
+from meetmalmo.accounts.models import Organisation
 from meetmalmo.accounts.validators import validate_http_url, validate_org_number
+from meetmalmo.core.models import Sphere
 
 
 class HttpURLField(forms.URLField):

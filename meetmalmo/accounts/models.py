@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.validators import (
@@ -12,20 +11,11 @@ from meetmalmo.accounts.validators import (
     validate_org_number,
     validate_photo_size,
 )
+from meetmalmo.core.bilingual import Translated
+from meetmalmo.core.models import Sphere
 
 # How the portal names someone who has deleted their account, wherever their work stays.
 FORMER_MEMBER = _("Former member")
-
-
-class Sphere(models.TextChoices):
-    """The spheres of society; the codes are used in CSV files too."""
-
-    BUSINESS = "business", _("Business")
-    CITY = "city", _("City of Malmö")
-    PUBLIC_AUTHORITY = "public_authority", _("Other public authority")
-    INDUSTRY_ORG = "industry_org", _("Industry organisation")
-    ACADEMIA = "academia", _("Academia")
-    CIVIL_SOCIETY = "civil_society", _("Civil society")
 
 
 class Organisation(models.Model):
@@ -128,8 +118,10 @@ class User(AbstractUser):
         return self.name.split(" ")[0] if self.name else self.email
 
 
-class ContactProfile(models.Model):
+class ContactProfile(Translated, models.Model):
     """The public contact card of a process manager, shown on the contact page."""
+
+    TRANSLATED = ("title",)
 
     user = models.OneToOneField(
         User, on_delete=models.CASCADE, related_name="contact_profile", verbose_name=_("person")
@@ -157,7 +149,7 @@ class ContactProfile(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if get_language() == "en" else self.title_sv
+        return self.text("title").value
 
     @property
     def email(self) -> str:

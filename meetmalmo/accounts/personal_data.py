@@ -1,23 +1,62 @@
 """What the portal keeps about one person, for the download of their own data (GDPR art. 15
-and 20): a ZIP with `data.json` and the files they attached. Only the person's own data goes in:
-cases they submitted (without staff-only events), their group work, reports and updates they
-wrote, and comments sent from an address they have verified."""
+and 20) and for the deletion of their account (art. 17).
+
+Each app that keeps something about people says so here when it is ready, with a `Holding`:
+its part of `data.json`, the files it keeps for them, what it erases or anonymises when the
+account goes, and which of its rows mean an account is in use. So the download and the deletion
+ask the registry and know no app above accounts. Only the person's own data goes in: what they
+wrote and what was written to them, never staff-only notes or other people's data."""
 
 import json
-import os
 import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.apps import apps
+from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import CharField, Prefetch, Q
+from django.db.models import CharField, Model, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 
 from meetmalmo.accounts.models import User
 
-ATTACHMENT_FOLDER = "attachments"
+
+@dataclass(frozen=True)
+class Person:
+    """Whose data is asked for, with the addresses they have proved are theirs: only these link
+    what was sent from or to an address (comments, e-mail) to them."""
+
+    user: User
+    addresses: list[str]
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What one app keeps about people."""
+
+    # Its part of data.json: a dict of top-level keys.
+    export: Callable[[Person], dict]
+    # The files it keeps for the person: (path in the ZIP, the stored file).
+    files: Callable[[Person], Iterable[tuple[str, File]]] = lambda person: ()
+    # Erases or anonymises what is only the person's, inside the deletion's transaction and
+    # before the account goes (what points to the account with CASCADE goes with it).
+    erase: Callable[[Person], None] = lambda person: None
+    # (model, field) pairs: a row there means the account is in use and is not pruned.
+    ties: tuple[tuple[type[Model], str], ...] = field(default=())
+
+
+HOLDINGS: list[Holding] = []
+
+
+def register(holding: Holding) -> None:
+    if holding not in HOLDINGS:
+        HOLDINGS.append(holding)
+
+
+def person(user: User) -> Person:
+    return Person(user=user, addresses=verified_addresses(user))
 
 
 def verified_addresses(user: User) -> list[str]:
@@ -31,18 +70,6 @@ def verified_addresses(user: User) -> list[str]:
             "email", flat=True
         )
     ]
-
-
-def comments_of(addresses: list[str]):
-    """Comments sent with one of these addresses, compared without case."""
-    from meetmalmo.publishing.models import Comment
-
-    if not addresses:
-        return Comment.objects.none()
-    match = Q()
-    for address in addresses:
-        match |= Q(email__iexact=address)
-    return Comment.objects.filter(match)
 
 
 def email_log_to(addresses: list[str]) -> list:
@@ -76,7 +103,7 @@ def email_log_to(addresses: list[str]) -> list:
     return found
 
 
-def _when(value) -> str | None:
+def when(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -84,13 +111,8 @@ def _when(value) -> str | None:
     return value.isoformat()
 
 
-def _area(area) -> dict:
+def focus_area(area) -> dict:
     return {"code": area.code, "name_sv": area.name_sv, "name_en": area.name_en}
-
-
-def _attachment_path(attachment) -> str:
-    name = get_valid_filename(os.path.basename(attachment.name)) or "file"
-    return f"{ATTACHMENT_FOLDER}/{attachment.initiative_id}/{attachment.pk}-{name}"
 
 
 def _account(user: User) -> dict:
@@ -108,8 +130,8 @@ def _account(user: User) -> dict:
             "website": organisation.website,
         },
         "process_manager": user.is_process_manager,
-        "joined": _when(user.date_joined),
-        "last_signed_in": _when(user.last_login),
+        "joined": when(user.date_joined),
+        "last_signed_in": when(user.last_login),
     }
 
 
@@ -131,250 +153,10 @@ def _two_factor(user: User) -> list[dict]:
     return [
         {
             "type": a.type,
-            "created": _when(a.created_at),
-            "last_used": _when(a.last_used_at),
+            "created": when(a.created_at),
+            "last_used": when(a.last_used_at),
         }
         for a in Authenticator.objects.filter(user=user).order_by("created_at")
-    ]
-
-
-def _initiatives(user: User) -> list[dict]:
-    from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
-    from meetmalmo.initiatives.workflow import PUBLIC_LABELS
-
-    cases = (
-        Initiative.objects.filter(submitter=user)
-        .select_related("organisation")
-        .prefetch_related(
-            "focus_areas",
-            Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id")),
-            # What the submitter reads on their own page: internal notes stay with the office.
-            Prefetch(
-                "events",
-                queryset=CaseEvent.objects.public()
-                .select_related("actor")
-                .order_by("created_at", "id"),
-            ),
-        )
-        .order_by("created_at", "id")
-    )
-    return [
-        {
-            "id": case.pk,
-            "title": case.title,
-            "summary": case.summary,
-            "description": case.description,
-            "challenge": case.challenge,
-            "benefit_city": case.benefit_city,
-            "benefit_business": case.benefit_business,
-            "proposed_partners": case.proposed_partners,
-            "focus_areas": [_area(area) for area in case.focus_areas.all()],
-            "language": case.language,
-            "channel": case.channel,
-            "criteria": {
-                "strategic": case.criterion_strategic,
-                "cooperation": case.criterion_cooperation,
-                "social_sustainability": case.criterion_social,
-            },
-            "organisation": case.organisation.name,
-            "state": case.state,
-            "state_display": str(PUBLIC_LABELS[case.state]),
-            "created": _when(case.created_at),
-            "updated": _when(case.updated_at),
-            "submitted": _when(case.submitted_at),
-            "decision_due": _when(case.decision_due),
-            "decided": _when(case.decided_at),
-            "events": [
-                {
-                    "when": _when(event.created_at),
-                    "kind": event.kind,
-                    "from_state": event.from_state,
-                    "to_state": event.to_state,
-                    "text": event.reason,
-                    "by": event.actor.name if event.actor else None,
-                }
-                for event in case.events.all()
-            ],
-            "attachments": [
-                {
-                    "name": attachment.name,
-                    "content_type": attachment.content_type,
-                    "size": attachment.size,
-                    "uploaded": _when(attachment.created_at),
-                    "file": _attachment_path(attachment),
-                }
-                for attachment in case.attachments.all()
-            ],
-        }
-        for case in cases
-    ]
-
-
-def _answers(user: User) -> list[dict]:
-    from meetmalmo.initiatives.models import CaseEvent
-
-    answers = (
-        CaseEvent.objects.filter(actor=user, kind=CaseEvent.Kind.ANSWER, internal=False)
-        .select_related("initiative")
-        .order_by("created_at", "id")
-    )
-    return [
-        {
-            "initiative_id": a.initiative_id,
-            "initiative": a.initiative.title,
-            "when": _when(a.created_at),
-            "text": a.reason,
-        }
-        for a in answers
-    ]
-
-
-def _resource_profile(user: User) -> dict | None:
-    from meetmalmo.resources.models import ResourceProfile
-
-    profile = (
-        ResourceProfile.objects.filter(user=user)
-        .prefetch_related("competences", "focus_areas", "languages")
-        .first()
-    )
-    if profile is None:
-        return None
-    return {
-        "title": profile.title,
-        "industry": profile.industry,
-        "industry_display": str(profile.get_industry_display()),
-        "competences": [c.name for c in profile.competences.all()],
-        "focus_areas": [_area(area) for area in profile.focus_areas.all()],
-        "languages": [language.code for language in profile.languages.all()],
-        "hours_per_month": profile.hours_per_month,
-        "presentation": profile.presentation,
-        "active": profile.active,
-        "consent_to_be_contacted": profile.consent,
-        "consent_given": _when(profile.consent_at),
-        "created": _when(profile.created_at),
-        "updated": _when(profile.updated_at),
-    }
-
-
-def _groups(user: User) -> dict:
-    from meetmalmo.groups.models import Handover, Invitation, Membership, Update
-
-    memberships = (
-        Membership.objects.filter(user=user)
-        .select_related("group__initiative")
-        .prefetch_related("group__milestones")
-        .order_by("joined_at", "id")
-    )
-    invitations = (
-        Invitation.objects.filter(invitee=user)
-        .select_related("group__initiative", "invited_by")
-        .order_by("created_at", "id")
-    )
-    updates = (
-        Update.objects.filter(author=user)
-        .select_related("group__initiative")
-        .order_by("created_at", "id")
-    )
-    handovers = (
-        Handover.objects.filter(person=user)
-        .select_related("group__initiative", "organisation")
-        .order_by("created_at", "id")
-    )
-    return {
-        "group_memberships": [
-            {
-                "group_id": m.group_id,
-                "initiative": m.group.initiative.title,
-                "role": m.role,
-                "joined": _when(m.joined_at),
-                "milestones": [
-                    {"title": s.title, "due": _when(s.due), "done": s.done}
-                    for s in m.group.milestones.all()
-                ],
-            }
-            for m in memberships
-        ],
-        "invitations": [
-            {
-                "group_id": i.group_id,
-                "initiative": i.group.initiative.title,
-                "role": i.role,
-                "state": i.state,
-                "message": i.message,
-                "invited_by": i.invited_by.name if i.invited_by else None,
-                "sent": _when(i.created_at),
-                "expires": _when(i.expires_at),
-                "answered": _when(i.answered_at),
-                "answer": i.answer,
-            }
-            for i in invitations
-        ],
-        "updates": [
-            {
-                "group_id": u.group_id,
-                "initiative": u.group.initiative.title,
-                "posted": _when(u.created_at),
-                "text": u.body,
-            }
-            for u in updates
-        ],
-        "handovers": [
-            {
-                "group_id": h.group_id,
-                "initiative": h.group.initiative.title,
-                "organisation": h.organisation.name,
-                "from": _when(h.date),
-                "note": h.note,
-                "recorded": _when(h.created_at),
-                "accepted": _when(h.accepted_at),
-            }
-            for h in handovers
-        ],
-    }
-
-
-def _reports(user: User) -> list[dict]:
-    from meetmalmo.publishing.models import Report
-
-    reports = (
-        Report.objects.filter(author=user)
-        .select_related("initiative")
-        .prefetch_related("outcomes")
-        .order_by("created_at", "id")
-    )
-    return [
-        {
-            "initiative": r.initiative.title,
-            "kind": r.kind,
-            "state": r.state,
-            "summary": r.summary,
-            "outcomes": [
-                {"label": o.label, "number": o.number, "unit": o.unit} for o in r.outcomes.all()
-            ],
-            "lessons": r.lessons,
-            "links": r.link_list,
-            "comment_from_the_office": r.comment,
-            "created": _when(r.created_at),
-            "updated": _when(r.updated_at),
-            "submitted": _when(r.submitted_at),
-            "published": _when(r.published_at),
-        }
-        for r in reports
-    ]
-
-
-def _comments(addresses: list[str]) -> list[dict]:
-    comments = comments_of(addresses).select_related("article").order_by("created_at", "id")
-    return [
-        {
-            "article": c.article.title_sv or c.article.title_en,
-            "name": c.name,
-            "email": c.email,
-            "text": c.text,
-            "state": c.state,
-            "sent": _when(c.created_at),
-        }
-        for c in comments
     ]
 
 
@@ -382,54 +164,86 @@ def _email_log(addresses: list[str]) -> list[dict]:
     return [
         {
             "subject": row.args_kwargs["args"][0].get("subject", ""),
-            "queued": _when(row.enqueued_at),
-            "finished": _when(row.finished_at),
+            "queued": when(row.enqueued_at),
+            "finished": when(row.finished_at),
             "status": row.status,
         }
         for row in email_log_to(addresses)
     ]
 
 
-def personal_data(user: User) -> dict:
-    """Everything the portal keeps about `user`, as plain data for `data.json`."""
-    addresses = verified_addresses(user)
+def _accounts_export(person: Person) -> dict:
     return {
-        "exported": _when(timezone.now()),
-        "account": _account(user),
-        "email_addresses": _email_addresses(user),
-        "two_factor": _two_factor(user),
-        "initiatives": _initiatives(user),
-        "answers": _answers(user),
-        "resource_profile": _resource_profile(user),
-        **_groups(user),
-        "reports": _reports(user),
-        "comments": _comments(addresses),
-        "email_log": _email_log(addresses),
+        "account": _account(person.user),
+        "email_addresses": _email_addresses(person.user),
+        "two_factor": _two_factor(person.user),
+        "email_log": _email_log(person.addresses),
     }
 
 
-def write_zip(user: User, target) -> None:
-    """Write the person's data into `target` (a binary file): each attachment of their
-    initiatives under `attachments/`, and `data.json`, UTF-8 and indented."""
-    from meetmalmo.initiatives.models import Attachment
+def _accounts_erase(person: Person) -> None:
+    """The e-mail queue's messages to the person. One the worker is sending right now is left
+    to finish; the log's pruning takes it."""
+    from django_tasks_db.models import DBTaskResult
 
+    DBTaskResult.objects.filter(pk__in=[row.pk for row in email_log_to(person.addresses)]).exclude(
+        pk__in=DBTaskResult.objects.running().values("pk")
+    ).delete()
+
+
+register(Holding(export=_accounts_export, erase=_accounts_erase))
+
+
+def personal_data(user: User) -> dict:
+    """Everything the portal keeps about `user`, as plain data for `data.json`."""
+    who = person(user)
+    data = {"exported": when(timezone.now())}
+    for holding in HOLDINGS:
+        data.update(holding.export(who))
+    return data
+
+
+def erase(user: User) -> None:
+    """What each app erases or anonymises when the account goes (see `Holding.erase`)."""
+    who = person(user)
+    for holding in HOLDINGS:
+        holding.erase(who)
+
+
+def ties() -> list[tuple[type[Model], str]]:
+    return [tie for holding in HOLDINGS for tie in holding.ties]
+
+
+def write_zip(user: User, target) -> None:
+    """Write the person's data into `target` (a binary file): the files the apps keep for them,
+    and `data.json`, UTF-8 and indented. A file lost from the storage must not stop the rest of
+    the download: its entry in data.json then says `"file": null`."""
     data = personal_data(user)
+    who = person(user)
     missing = set()
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for attachment in Attachment.objects.filter(initiative__submitter=user).order_by("id"):
-            path = _attachment_path(attachment)
-            try:
-                with attachment.file.open("rb") as source, archive.open(path, "w") as copy:
-                    for chunk in iter(lambda: source.read(1024 * 1024), b""):
-                        copy.write(chunk)
-            except OSError:
-                # A file lost from the storage must not stop the rest of the download.
-                missing.add(path)
-        for case in data["initiatives"]:
-            for attachment in case["attachments"]:
-                if attachment["file"] in missing:
-                    attachment["file"] = None
+        for holding in HOLDINGS:
+            for path, stored in holding.files(who):
+                try:
+                    with stored.open("rb") as source, archive.open(path, "w") as copy:
+                        for chunk in iter(lambda source=source: source.read(1024 * 1024), b""):
+                            copy.write(chunk)
+                except OSError:
+                    missing.add(path)
+        _forget(data, missing)
         archive.writestr(
             "data.json",
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode(),
         )
+
+
+def _forget(data, missing: set[str]) -> None:
+    """Mark each `"file"` that could not be read as missing (null), wherever it stands."""
+    if isinstance(data, dict):
+        if data.get("file") in missing:
+            data["file"] = None
+        for value in data.values():
+            _forget(value, missing)
+    elif isinstance(data, list):
+        for value in data:
+            _forget(value, missing)

@@ -4,7 +4,7 @@ import logging
 
 from django.db import transaction
 
-from meetmalmo.accounts.models import FORMER_MEMBER, ContactProfile, Organisation, User
+from meetmalmo.accounts.models import ContactProfile, Organisation, User
 
 logger = logging.getLogger(__name__)
 
@@ -97,16 +97,10 @@ def account_delete(*, user: User) -> None:
     blanked."""
     from django.conf import settings
     from django.db.models import ProtectedError, RestrictedError
-    from django.utils import translation
     from django.utils.translation import gettext as _
-    from django_tasks_db.models import DBTaskResult
 
     from meetmalmo.accounts import personal_data
     from meetmalmo.accounts.permissions import can_delete_own_account
-    from meetmalmo.core import public_cache
-    from meetmalmo.groups.models import Handover
-    from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
-    from meetmalmo.initiatives.workflow import State
 
     if not can_delete_own_account(user):
         raise AccountDeletionRefused(
@@ -118,41 +112,7 @@ def account_delete(*, user: User) -> None:
             % {"email": settings.CONTACT_EMAIL}
         )
     user = User.objects.select_for_update().get(pk=user.pk)
-    addresses = personal_data.verified_addresses(user)
-
-    personal_data.comments_of(addresses).update(name="", email="")
-
-    drafts = Initiative.objects.filter(submitter=user, state=State.DRAFT)
-    files = list(Attachment.objects.filter(initiative__in=drafts).values_list("file", flat=True))
-    drafts.delete()
-
-    # Staff read in the case history why the submitter is gone; the note names nobody.
-    with translation.override(settings.LANGUAGE_CODE):
-        note = _("The submitter has deleted their account. The case stays with the organisation.")
-    CaseEvent.objects.bulk_create(
-        CaseEvent(initiative=case, kind=CaseEvent.Kind.NOTE, reason=note, internal=True)
-        for case in Initiative.objects.filter(submitter=user).only("pk")
-    )
-
-    # The note written when they accepted a handover names them (groups.services.
-    # handover_accept). The case history stays, with the name replaced: the one change ever
-    # made to written history, so it goes through the base manager on purpose.
-    with translation.override(user.language):
-        former = f"({FORMER_MEMBER})"
-    for event in CaseEvent.objects.filter(actor=user, kind=CaseEvent.Kind.OWNERSHIP):
-        if user.name and f"({user.name})" in event.reason:
-            CaseEvent._base_manager.filter(pk=event.pk).update(
-                reason=event.reason.replace(f"({user.name})", former)
-            )
-
-    # A handover nobody can accept any more would block the next one; accepted ones stay.
-    Handover.objects.filter(person=user, accepted_at=None).delete()
-
-    # A message the worker is sending right now is left to finish; the log's pruning takes it.
-    DBTaskResult.objects.filter(
-        pk__in=[row.pk for row in personal_data.email_log_to(addresses)]
-    ).exclude(pk__in=DBTaskResult.objects.running().values("pk")).delete()
-
+    personal_data.erase(user)
     _delete_sessions(user)
     try:
         user.delete()
@@ -163,10 +123,6 @@ def account_delete(*, user: User) -> None:
             _("Your account could not be deleted. Nothing was removed. Write to %(email)s.")
             % {"email": settings.CONTACT_EMAIL}
         ) from error
-
-    storage = Attachment._meta.get_field("file").storage
-    transaction.on_commit(lambda: [storage.delete(name) for name in files if name])
-    transaction.on_commit(public_cache.clear)  # comments on cached article pages
 
 
 def _delete_sessions(user: User) -> None:
@@ -193,10 +149,7 @@ def unverified_accounts(*, days: int = 30):
     from django.db.models import Exists, OuterRef
     from django.utils import timezone
 
-    from meetmalmo.groups.models import Handover, Invitation, Membership, Update
-    from meetmalmo.initiatives.models import CaseEvent, Initiative
-    from meetmalmo.publishing.models import Report
-    from meetmalmo.resources.models import ResourceProfile
+    from meetmalmo.accounts.personal_data import ties
 
     candidates = User.objects.filter(
         date_joined__lt=timezone.now() - timedelta(days=days),
@@ -205,16 +158,7 @@ def unverified_accounts(*, days: int = 30):
         is_superuser=False,
         is_process_manager=False,
     ).exclude(Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)))
-    for model, field in (
-        (Initiative, "submitter"),
-        (CaseEvent, "actor"),
-        (Membership, "user"),
-        (Invitation, "invitee"),
-        (Handover, "person"),
-        (Update, "author"),
-        (Report, "author"),
-        (ResourceProfile, "user"),
-    ):
+    for model, field in ties():
         candidates = candidates.exclude(Exists(model.objects.filter(**{field: OuterRef("pk")})))
     return candidates
 

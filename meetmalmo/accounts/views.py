@@ -53,7 +53,7 @@ def delete_account(request):
                     "brought in stay with your organisation, shown as from a former member."
                 ),
             )
-            return redirect("core:home")
+            return redirect("site:home")
     status = 200
     if request.method == "POST":
         status = 403 if not allowed else 400

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 
-from meetmalmo.accounts.models import Sphere
+from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import ProjectStatus, Report
 
 SLUG = r"^[-a-zA-Z0-9_]+$"

@@ -10,10 +10,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from meetmalmo.core.bilingual import LANGUAGES, both
+from meetmalmo.core.models import FocusArea
 from meetmalmo.figures.selectors import public_figures
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.publishing import selectors as publishing
-from meetmalmo.publishing.models import LANGUAGES, Outcome, Project, Report
+from meetmalmo.publishing.models import Outcome, Project, Report
 
 FILE_CHUNK = 500  # rows read at a time for a file, so memory stays flat with any number
 
@@ -42,10 +43,6 @@ def addresses(name: str, slug: str) -> dict:
     return {f"url_{language}": url for language, url in in_each_language(name, slug).items()}
 
 
-def texts(item, name: str) -> dict:
-    return {language: getattr(item, f"{name}_{language}") for language in LANGUAGES}
-
-
 def number(value: Decimal) -> int | Decimal:
     """1000 rather than 1000.00, 12.5 rather than 12.50."""
     return int(value) if value == value.to_integral_value() else value.normalize()
@@ -60,13 +57,13 @@ def image(page) -> dict | None:
         return None
     return {
         "url": absolute(page.image.url),
-        "alt": texts(page, "image_alt"),
+        "alt": both(page, "image_alt"),
         "photo_credit": page.photo_credit,
     }
 
 
 def focus_area_data(area: FocusArea) -> dict:
-    return {"code": area.code, "name": texts(area, "name"), "active": area.active}
+    return {"code": area.code, "name": both(area, "name"), "active": area.active}
 
 
 def focus_areas():
@@ -91,8 +88,8 @@ def project_data(project: Project, *, detail: bool = False) -> dict:
     reports = getattr(project.initiative, "published_reports", [])
     data = {
         "slug": project.slug,
-        "title": texts(project, "title"),
-        "lead": texts(project, "lead"),
+        "title": both(project, "title"),
+        "lead": both(project, "lead"),
         "status": project.status,
         "focus_areas": [focus_area_data(a) for a in project.initiative.focus_areas.all()],
         "owner_organisation": facts["owner"].name,
@@ -104,7 +101,7 @@ def project_data(project: Project, *, detail: bool = False) -> dict:
         "image": image(project),
     }
     if detail:
-        data["body"] = texts(project, "body")
+        data["body"] = both(project, "body")
         data["milestones"] = [{"title": m.title, "date": m.due} for m in facts["milestones"]]
         data["reports"] = [
             {
@@ -124,9 +121,9 @@ def news_data(article) -> dict:
     project = article.project
     return {
         "slug": article.slug,
-        "title": texts(article, "title"),
-        "lead": texts(article, "lead"),
-        "body": texts(article, "body"),
+        "title": both(article, "title"),
+        "lead": both(article, "lead"),
+        "body": both(article, "body"),
         "byline": article.byline,
         # The project's page may not be public yet; the site does not link it either.
         "project": project.slug if project is not None and project.is_published else None,

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_safe
 
-from meetmalmo.accounts.models import Sphere
 from meetmalmo.api import datasets, selectors
 from meetmalmo.core.csv import csv_response
+from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.publishing.models import ProjectStatus
 

@@ -5,8 +5,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from meetmalmo.accounts.models import Organisation, Sphere, User
+from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.accounts.services import make_process_manager
+from meetmalmo.core.models import Sphere
 
 DEMO_PASSWORD = "meetmalmo-demo"  # noqa: S105 - printed on purpose for people trying the demo
 

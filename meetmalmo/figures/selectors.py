@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.models import Organisation, Sphere
+from meetmalmo.accounts.models import Organisation
+from meetmalmo.core.models import FocusArea, Sphere
 from meetmalmo.groups.models import WorkingGroup
-from meetmalmo.initiatives.models import Channel, FocusArea, Initiative
+from meetmalmo.initiatives.models import Channel, Initiative
 from meetmalmo.initiatives.selectors import days_to_decision, measure
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Project, ProjectStatus

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.models import Sphere
 from meetmalmo.core.csv import csv_response
+from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.figures import exports, selectors
 from meetmalmo.figures.charts import bar_chart

@@ -9,8 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from meetmalmo.accounts.models import Organisation, Sphere, User
+from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.core.demo import DEMO_PASSWORD, _ensure_user
+from meetmalmo.core.models import Sphere
 from meetmalmo.groups import services
 from meetmalmo.groups.models import (
     Invitation,

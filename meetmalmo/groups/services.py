@@ -19,8 +19,8 @@ from meetmalmo.groups.models import (
     WorkingGroup,
 )
 from meetmalmo.groups.permissions import can_edit_group, can_post_update
+from meetmalmo.groups.signals import work_moved_on
 from meetmalmo.initiatives.models import CaseEvent
-from meetmalmo.publishing.services import project_touch
 
 
 class GroupRefused(Exception):
@@ -33,7 +33,7 @@ class GroupRefused(Exception):
 
 
 def group_open(initiative, event) -> WorkingGroup:
-    """Called by the workflow when a group starts forming: the submitter owns the work until
+    """Follows the workflow's move "form_group" (see apps.py): the submitter owns the work until
     ownership is handed over, and the process manager gives process support."""
     group, _created = WorkingGroup.objects.get_or_create(initiative=initiative)
     if initiative.submitter_id:  # empty when the submitter has deleted their account
@@ -48,7 +48,7 @@ def group_open(initiative, event) -> WorkingGroup:
 
 
 def tell_members(initiative, event) -> None:
-    """Called by the workflow when the work is completed or discontinued."""
+    """Follows the workflow's moves "complete" and "discontinue" (see apps.py)."""
     group = WorkingGroup.objects.filter(initiative=initiative).first()
     if group is not None:
         transaction.on_commit(lambda: notices.send_ending(group.pk, event.pk))
@@ -136,11 +136,17 @@ def remind_invitations(now=None, days_before: int = 3) -> int:
     return sent
 
 
+def hourly(now) -> str:
+    """The invitations' part of `send_reminders` (registered in apps.py)."""
+    reminded = remind_invitations(now)
+    return f"{reminded} invitations reminded, {expire_invitations(now)} invitations expired"
+
+
 @transaction.atomic
 def milestone_add(*, group, actor, title: str, due) -> Milestone:
     if not can_edit_group(actor, group):
         raise GroupRefused(_("Only the owner and process support change milestones."))
-    project_touch(group.initiative_id)
+    work_moved_on.send(sender=WorkingGroup, initiative_id=group.initiative_id)
     return Milestone.objects.create(group=group, title=title, due=due)
 
 
@@ -157,7 +163,7 @@ def milestone_toggle(*, milestone: Milestone, actor) -> Milestone:
 def update_post(*, group, actor, body: str) -> Update:
     if not can_post_update(actor, group):
         raise GroupRefused(_("Only the group's members post updates."))
-    project_touch(group.initiative_id)
+    work_moved_on.send(sender=WorkingGroup, initiative_id=group.initiative_id)
     return Update.objects.create(group=group, author=actor, body=body)
 
 

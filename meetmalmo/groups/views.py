@@ -20,6 +20,7 @@ from meetmalmo.groups.forms import (
 )
 from meetmalmo.groups.models import Handover, Invitation, Milestone
 from meetmalmo.groups.permissions import can_edit_group
+from meetmalmo.initiatives.workflow import State
 from meetmalmo.resources.selectors import matches
 
 FORMS = {
@@ -53,7 +54,7 @@ def _render(request, group, *, failed=None, status=200):
             "can_edit": can_edit_group(request.user, group),
             "staff": is_process_manager(request.user),
             "forms": forms,
-            "report_states": ("active", "completed"),
+            "report_states": (State.ACTIVE, State.COMPLETED),
         },
         status=status,
     )
@@ -225,7 +226,7 @@ def invitation(request, token):
             messages.success(
                 request, _("You have declined the invitation. Thank you for answering.")
             )
-            return redirect("initiatives:my")
+            return redirect("site:my")
     status = 200 if problem is None else (403 if invitation.invitee_id != request.user.pk else 410)
     return render(
         request,

@@ -1,14 +1,7 @@
 from django.contrib import admin
 
-from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative
-from meetmalmo.inventory import related
-
-
-@admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
-    list_display = ["name_sv", "name_en", "code", "position", "active"]
-    list_editable = ["position", "active"]
-    prepopulated_fields = {"code": ["name_en"]}
+from meetmalmo.initiatives.indexing import index_initiatives
+from meetmalmo.initiatives.models import CaseEvent, Initiative
 
 
 class CaseEventInline(admin.TabularInline):
@@ -41,7 +34,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # An administrator's correction of the text is found by related-work search at once.
-        related.index_initiatives([form.instance.pk])
+        index_initiatives([form.instance.pk])
 
 
 @admin.register(CaseEvent)

@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "meetmalmo.initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self):
+        from meetmalmo.accounts import personal_data
+        from meetmalmo.core import reminders
+        from meetmalmo.initiatives import indexing
+        from meetmalmo.initiatives import reminders as clock
+        from meetmalmo.initiatives.personal_data import HOLDING
+        from meetmalmo.inventory import related
+
+        related.register(indexing.SOURCE)
+        reminders.register(clock.hourly)
+        personal_data.register(HOLDING)

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetmalmo.accounts.models import User
-from meetmalmo.initiatives.models import CaseEvent, Channel, FocusArea, Initiative, ReplyTemplate
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.models import CaseEvent, Channel, Initiative, ReplyTemplate
 from meetmalmo.initiatives.services import perform_transition, request_information
 from meetmalmo.initiatives.workflow import State
 

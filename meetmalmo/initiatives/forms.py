@@ -7,8 +7,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import SignupDetailsForm
+from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.files import validate_attachments
-from meetmalmo.initiatives.models import Channel, FocusArea, Initiative
+from meetmalmo.initiatives.models import Channel, Initiative
+from meetmalmo.inventory.models import Kind
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -272,3 +274,10 @@ class FocusAreaForm(forms.ModelForm):
             "code": _("Letters, digits and hyphens; used in CSV files, so change it with care."),
             "active": _("Only focus areas in use can be chosen for new initiatives."),
         }
+
+
+class InventoryForm(forms.Form):
+    kind = forms.ChoiceField(choices=Kind.choices)
+    target = forms.IntegerField(min_value=1)
+    note = forms.CharField(label=_("How it relates"), required=False, max_length=2_000)
+    action = forms.ChoiceField(choices=[("add", "add"), ("dismiss", "dismiss")])

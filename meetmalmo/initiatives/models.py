@@ -1,37 +1,17 @@
-"""Initiatives, the managed list of focus areas, and the append-only case history."""
+"""Initiatives, their append-only case history, and the inventory of related work staff keep
+for each case."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.initiatives.workflow import State
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.workflow import BROUGHT_TO_LIFE_STATES, OPEN_STATES, State
+from meetmalmo.inventory.models import Effort, Kind
 
 DECISION_DAYS = 21
-
-
-class FocusArea(models.Model):
-    """A theme from the office's managed list; codes are used in CSV files."""
-
-    code = models.SlugField(_("code"), max_length=50, unique=True)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-    active = models.BooleanField(_("in use"), default=True)
-
-    class Meta:
-        verbose_name = _("focus area")
-        verbose_name_plural = _("focus areas")
-        ordering = ["position", "name_sv"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_en if get_language() == "en" else self.name_sv
 
 
 class Channel(models.TextChoices):
@@ -49,22 +29,14 @@ class Language(models.TextChoices):
 class InitiativeQuerySet(models.QuerySet):
     def open(self):
         """Cases still waiting for a decision: the clock runs for them."""
-        return self.filter(state__in=[State.SUBMITTED, State.IN_REVIEW])
+        return self.filter(state__in=OPEN_STATES)
 
     def decided(self):
         return self.exclude(decided_at=None)
 
     def brought_to_life(self):
         """Adopted, whatever became of the work afterwards."""
-        return self.filter(
-            state__in=[
-                State.ADOPTED,
-                State.GROUP_FORMING,
-                State.ACTIVE,
-                State.COMPLETED,
-                State.DISCONTINUED,
-            ]
-        )
+        return self.filter(state__in=BROUGHT_TO_LIFE_STATES)
 
     def of_submitter(self, user):
         return self.filter(submitter=user)
@@ -135,7 +107,7 @@ class Initiative(models.Model):
         related_name="referrals",
     )
     referred_to_effort = models.ForeignKey(
-        "inventory.Effort",
+        Effort,
         verbose_name=_("referred to the effort"),
         on_delete=models.SET_NULL,
         null=True,
@@ -162,6 +134,15 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == State.DRAFT
+
+    @property
+    def own_words(self) -> str:
+        """What the submitter wrote, as related-work search and resource matching read it."""
+        return "\n".join([self.title, self.summary, self.description, self.challenge])
 
     @property
     def referral_target(self):
@@ -316,3 +297,61 @@ class ReplyTemplate(models.Model):
 
     def body_for(self, language: str) -> str:
         return self.body_en if language == "en" else self.body_sv
+
+
+class InventoryEntry(models.Model):
+    """An effort or an earlier initiative that staff considered for an initiative: linked with a
+    note on how it relates, or dismissed so that it is not suggested again."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="inventory")
+    effort = models.ForeignKey(
+        Effort,
+        verbose_name=_("existing effort"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="inventory_entries",
+    )
+    related_initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("earlier initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("how it relates"), max_length=2_000, blank=True)
+    dismissed = models.BooleanField(_("not related"), default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The table keeps the name it was created with, so existing databases move nothing.
+        db_table = "inventory_inventoryentry"
+        verbose_name = _("inventory entry")
+        verbose_name_plural = _("inventory entries")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(effort__isnull=False, related_initiative__isnull=True)
+                | models.Q(effort__isnull=True, related_initiative__isnull=False),
+                name="inventory_one_target",
+            ),
+            models.UniqueConstraint(fields=["initiative", "effort"], name="inventory_effort_once"),
+            models.UniqueConstraint(
+                fields=["initiative", "related_initiative"], name="inventory_initiative_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.target)
+
+    @property
+    def target(self):
+        return self.effort or self.related_initiative
+
+    @property
+    def kind(self) -> str:
+        return Kind.EFFORT if self.effort_id else Kind.INITIATIVE

@@ -8,4 +8,4 @@ def can_see_case(user, initiative) -> bool:
     its writer's alone until it is sent."""
     if is_member(user) and user.pk == initiative.submitter_id:
         return True
-    return is_process_manager(user) and initiative.state != "draft"
+    return is_process_manager(user) and not initiative.is_draft

@@ -56,3 +56,12 @@ def send_due_reminders(now: datetime) -> dict[str, int]:
             )
         counts[kind] = sent
     return counts
+
+
+def hourly(now: datetime) -> str:
+    """The clock's part of `send_reminders` (registered in apps.py)."""
+    counts = send_due_reminders(now)
+    return (
+        f"{counts['day_14']} at day 14, {counts['overdue']} overdue, "
+        f"{counts['unassigned']} unassigned"
+    )

@@ -6,7 +6,10 @@ from statistics import median
 
 from django.utils import timezone
 
-from meetmalmo.initiatives.models import DECISION_DAYS, Initiative
+from meetmalmo.initiatives.models import DECISION_DAYS, Initiative, InventoryEntry
+from meetmalmo.initiatives.workflow import OPEN_STATES, State
+from meetmalmo.inventory import related
+from meetmalmo.inventory.models import Kind
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Clock:
 def clock(initiative: Initiative, now: datetime | None = None) -> Clock:
     if initiative.decision_due is None:
         return Clock(days_left=None, running=False)
-    if initiative.decided_at is not None or initiative.state not in ("submitted", "in_review"):
+    if initiative.decided_at is not None or initiative.state not in OPEN_STATES:
         return Clock(days_left=None, running=False)
     today = timezone.localdate(now or timezone.now())
     due = timezone.localdate(initiative.decision_due)
@@ -115,7 +118,7 @@ def queue(
     whatever the number of cases (focus areas come in one prefetch)."""
 
     now = now or timezone.now()
-    cases = Initiative.objects.exclude(state="draft")
+    cases = Initiative.objects.exclude(state=State.DRAFT)
     if tab == "new":
         cases = cases.open().filter(assigned_to=None)
     elif tab == "mine":
@@ -125,10 +128,8 @@ def queue(
     else:
         cases = cases.decided()
     if q:
-        from meetmalmo.inventory.related import text_filter
-
         cases = cases.filter(
-            text_filter(q, "initiative", ["title", "summary", "organisation__name"])
+            related.text_filter(q, Kind.INITIATIVE, ["title", "summary", "organisation__name"])
         )
     if focus_area:
         cases = cases.filter(focus_areas=focus_area)
@@ -153,7 +154,7 @@ def staff_case(pk: int) -> Initiative:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
-        Initiative.objects.exclude(state="draft")
+        Initiative.objects.exclude(state=State.DRAFT)
         .select_related(
             "submitter",
             "organisation",
@@ -172,3 +173,32 @@ def staff_case(pk: int) -> Initiative:
 def case_history(initiative: Initiative):
     """The whole history for staff, internal notes included."""
     return initiative.events.select_related("actor", "assigned_to")
+
+
+def inventory_entries():
+    """Inventory entries with what they link to, for the staff pages."""
+    return InventoryEntry.objects.select_related("initiative", "effort", "related_initiative")
+
+
+def case_inventory(initiative) -> list[InventoryEntry]:
+    """What staff have linked to a case or dismissed, oldest first."""
+    return list(
+        initiative.inventory.select_related(
+            "effort", "related_initiative__organisation", "added_by"
+        )
+    )
+
+
+def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> list[related.Match]:
+    """Related work for a case that is not yet in its inventory: from the case's own text,
+    focus areas and organisation, or from the words staff searched for."""
+    exclude = [(Kind.INITIATIVE, initiative.pk)] + [(e.kind, e.target.pk) for e in entries]
+    if q:
+        return related.related(q, exclude=exclude, limit=limit)
+    return related.related(
+        initiative.own_words,
+        focus_areas=[area.code for area in initiative.focus_areas.all()],
+        organisation_id=initiative.organisation_id,
+        exclude=exclude,
+        limit=limit,
+    )

@@ -2,13 +2,13 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
-from meetmalmo.initiatives.models import CaseEvent, Initiative
+from meetmalmo.initiatives.indexing import index_initiatives, suggestable
+from meetmalmo.initiatives.models import CaseEvent, Initiative, InventoryEntry
 from meetmalmo.initiatives.workflow import (
     ACTORS,
     OPEN_STATES,
@@ -16,8 +16,9 @@ from meetmalmo.initiatives.workflow import (
     REFERRED_TO,
     TRANSITIONS,
     State,
+    follow_ups,
 )
-from meetmalmo.inventory import related
+from meetmalmo.inventory.models import Effort, Kind
 
 
 class TransitionRefused(Exception):
@@ -81,9 +82,9 @@ def perform_transition(
         reason=reason,
         assigned_to=initiative.assigned_to if transition.assigns_actor else None,
     )
-    related.index_initiatives([initiative.pk])
-    if transition.then:
-        import_string(transition.then)(initiative, event)
+    index_initiatives([initiative.pk])
+    for then in follow_ups(transition.name):
+        then(initiative, event)
     if transition.notice:
         transaction.on_commit(lambda: notices.send_decision_notice(event.pk, transition.notice))
     return event
@@ -238,3 +239,77 @@ def initiative_save(
     if submit:
         perform_transition(initiative=initiative, name="submit", actor=actor)
     return initiative
+
+
+# The case's inventory -------------------------------------------------------------------
+
+
+class InventoryRefused(Exception):
+    """A change of the inventory that is not possible; the message is for the person."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _target(kind: str, pk: int, initiative: Initiative):
+    if kind == Kind.EFFORT:
+        target = Effort.objects.filter(pk=pk).first()
+    elif kind == Kind.INITIATIVE and pk != initiative.pk:
+        target = suggestable().filter(pk=pk).first()
+    else:
+        target = None
+    if target is None:
+        raise InventoryRefused(_("That effort or initiative does not exist."))
+    return target
+
+
+@transaction.atomic
+def inventory_add(
+    *, initiative: Initiative, kind: str, pk: int, actor, note: str = "", dismissed: bool = False
+) -> InventoryEntry:
+    """Link an effort or an earlier initiative to a case with a note, or dismiss it as not
+    related; either way it is written in the case history (staff only)."""
+    if not is_process_manager(actor):
+        raise InventoryRefused(_("Only process managers keep the inventory."))
+    target = _target(kind, pk, initiative)
+    key = {"effort": target} if kind == Kind.EFFORT else {"related_initiative": target}
+    entry, _created = InventoryEntry.objects.update_or_create(
+        initiative=initiative,
+        **key,
+        defaults={"note": note.strip(), "dismissed": dismissed, "added_by": actor},
+    )
+    if dismissed:
+        text = _("Not related: %(title)s") % {"title": target.title}
+    else:
+        text = _("Added to the inventory: %(title)s") % {"title": target.title}
+        if entry.note:
+            text += f"\n{entry.note}"
+    CaseEvent.objects.create(
+        initiative=initiative,
+        kind=CaseEvent.Kind.INVENTORY,
+        actor=actor,
+        reason=text,
+        internal=True,
+    )
+    return entry
+
+
+@transaction.atomic
+def inventory_remove(*, entry: InventoryEntry, actor) -> None:
+    """Take an entry off the inventory, so that it may be suggested again."""
+    if not is_process_manager(actor):
+        raise InventoryRefused(_("Only process managers keep the inventory."))
+    if entry.initiative.state == State.REFERRED and entry.target in (
+        entry.initiative.referred_to,
+        entry.initiative.referred_to_effort,
+    ):
+        raise InventoryRefused(_("The case is referred to this work, so it stays."))
+    CaseEvent.objects.create(
+        initiative=entry.initiative,
+        kind=CaseEvent.Kind.INVENTORY,
+        actor=actor,
+        reason=_("Taken off the inventory: %(title)s") % {"title": entry.target.title},
+        internal=True,
+    )
+    entry.delete()

@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.services import contact_get_or_create
+from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
@@ -18,14 +20,14 @@ from meetmalmo.initiatives.forms import (
     DecisionForm,
     FocusAreaForm,
     InitiativeForm,
+    InventoryForm,
     NoteForm,
     PersonForm,
     QueueFilterForm,
     ReplyTemplateForm,
 )
-from meetmalmo.initiatives.models import FocusArea, ReplyTemplate
+from meetmalmo.initiatives.models import ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
-from meetmalmo.inventory.selectors import case_inventory, case_suggestions
 
 PAGE_SIZE = 50
 
@@ -119,7 +121,7 @@ def case(request, pk):
 def _render_case(request, initiative, *, failed=None, status=200):
     """The case page; `failed` is a form that came back with errors, shown where it was."""
     template_id = request.GET.get("template")
-    inventory = case_inventory(initiative)
+    inventory = selectors.case_inventory(initiative)
     searched = request.GET.get("inventory_q", "")[:1_000].strip()
 
     def form_for(kind, form_class, **initial):
@@ -149,7 +151,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "history": selectors.case_history(initiative),
             "linked": [entry for entry in inventory if not entry.dismissed],
             "dismissed": [entry for entry in inventory if entry.dismissed],
-            "suggestions": case_suggestions(initiative, inventory, q=searched),
+            "suggestions": selectors.case_suggestions(initiative, inventory, q=searched),
             "searched": searched,
             "moves": moves,
             "templates": list(ReplyTemplate.objects.all()),
@@ -181,7 +183,7 @@ def transition(request, pk):
     name = request.POST.get("move", "")
     if name not in TRANSITIONS:
         return redirect("initiatives:case", pk=pk)
-    form = DecisionForm(request.POST, prefix=name, inventory=case_inventory(initiative))
+    form = DecisionForm(request.POST, prefix=name, inventory=selectors.case_inventory(initiative))
     if form.is_valid():
         try:
             services.perform_transition(
@@ -330,3 +332,49 @@ def record(request):
     return render(
         request, "initiatives/staff/record.html", {"form": form, "person_form": person_form}
     )
+
+
+@process_manager_required
+@require_POST
+def inventory_add(request, pk):
+    """Link a suggested effort or initiative to the case with a note, or dismiss it."""
+    initiative = selectors.staff_case(pk)
+    form = InventoryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect(_inventory_url(initiative))
+    dismissed = form.cleaned_data["action"] == "dismiss"
+    try:
+        services.inventory_add(
+            initiative=initiative,
+            kind=form.cleaned_data["kind"],
+            pk=form.cleaned_data["target"],
+            note=form.cleaned_data["note"],
+            dismissed=dismissed,
+            actor=request.user,
+        )
+    except services.InventoryRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("Marked as not related.") if dismissed else _("Added to the inventory."),
+        )
+    return redirect(_inventory_url(initiative))
+
+
+@process_manager_required
+@require_POST
+def inventory_remove(request, pk, entry_pk):
+    entry = get_object_or_404(selectors.inventory_entries(), pk=entry_pk, initiative_id=pk)
+    try:
+        services.inventory_remove(entry=entry, actor=request.user)
+    except services.InventoryRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Taken off the inventory."))
+    return redirect(_inventory_url(entry.initiative))
+
+
+def _inventory_url(initiative) -> str:
+    return reverse("initiatives:case", args=[initiative.pk]) + "#inventory-title"

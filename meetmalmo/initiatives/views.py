@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, TextForm
-from meetmalmo.initiatives.models import Attachment, FocusArea
+from meetmalmo.initiatives.models import Attachment
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
-from meetmalmo.inventory.selectors import initiative_text, suggestions_for_writer
+from meetmalmo.inventory.selectors import suggestions_for_writer
 
 
 def _signup_first(request):
@@ -33,7 +34,7 @@ def initiative_new(request):
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, pk):
     initiative = selectors.member_initiative(request.user, pk)
-    if initiative.state != "draft":
+    if not initiative.is_draft:
         return redirect("initiatives:mine", pk=initiative.pk)
     return _initiative_form(request, initiative=initiative)
 
@@ -79,7 +80,7 @@ def _initiative_form(request, initiative):
             return redirect("initiatives:mine", pk=saved.pk)
     suggestions = (
         suggestions_for_writer(
-            text=initiative_text(initiative),
+            text=initiative.own_words,
             focus_areas=[area.code for area in initiative.focus_areas.all()],
         )
         if initiative is not None and request.method == "GET"
@@ -112,30 +113,6 @@ def _date(value):
     from django.template.defaultfilters import date
 
     return date(value, "j F Y")
-
-
-@login_required
-def my_page(request):
-    initiatives = list(selectors.member_initiatives(request.user))
-    for initiative in initiatives:
-        initiative.public_label = PUBLIC_LABELS[initiative.state]
-        initiative.clock = selectors.clock(initiative)
-    from meetmalmo.accounts.selectors import has_two_factor
-    from meetmalmo.groups import selectors as groups
-    from meetmalmo.resources.models import ResourceProfile
-
-    return render(
-        request,
-        "initiatives/my.html",
-        {
-            "initiatives": initiatives,
-            "groups": list(groups.groups_of(request.user)),
-            "invitations": list(groups.invitations_of(request.user)),
-            "handovers": list(groups.handovers_waiting_for(request.user)),
-            "profile": ResourceProfile.objects.filter(user=request.user).first(),
-            "two_factor": has_two_factor(request.user),
-        },
-    )
 
 
 def _mine(request, initiative, answer_form=None, status=200):

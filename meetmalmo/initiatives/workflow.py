@@ -1,7 +1,8 @@
 """The initiative's journey as data (SPEC §4): its states, the moves between them, who may make
-each move, what a move requires, and which notice it sends. `services.perform_transition` is
-the only code that reads this to change a case."""
+each move, what a move requires, and which notice it sends; and the follow-ups other apps
+subscribe to. `services.perform_transition` is the only code that reads this to change a case."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -70,7 +71,6 @@ class Transition:
     starts_clock: bool = False
     decides: bool = False  # stops the 21-day clock
     assigns_actor: bool = False  # the person making the move takes the case
-    then: str | None = None  # dotted path of what else the move does: f(initiative, event)
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -101,7 +101,6 @@ TRANSITIONS: dict[str, Transition] = {
             _("Adopt"),
             notice="adopted",
             decides=True,
-            then="meetmalmo.publishing.services.project_open",
         ),
         Transition(
             "decline",
@@ -136,7 +135,6 @@ TRANSITIONS: dict[str, Transition] = {
             State.GROUP_FORMING,
             frozenset({PROCESS_MANAGER}),
             _("Start forming a working group"),
-            then="meetmalmo.groups.services.group_open",
         ),
         Transition(
             "activate",
@@ -151,7 +149,6 @@ TRANSITIONS: dict[str, Transition] = {
             State.COMPLETED,
             frozenset({PROCESS_MANAGER}),
             _("Mark as completed"),
-            then="meetmalmo.groups.services.tell_members",
         ),
         Transition(
             "discontinue",
@@ -161,12 +158,60 @@ TRANSITIONS: dict[str, Transition] = {
             _("Discontinue"),
             requires=(REASON,),
             notice="discontinued",
-            then="meetmalmo.groups.services.tell_members",
         ),
     ]
 }
 
-OPEN_STATES = frozenset({State.SUBMITTED, State.IN_REVIEW})
+
+def _reachable(start, moves) -> set[str]:
+    found, todo = set(start), list(start)
+    while todo:
+        state = todo.pop()
+        for move in moves:
+            if state in move.sources and move.target not in found:
+                found.add(move.target)
+                todo.append(move.target)
+    return found
+
+
+def _open_states() -> frozenset[str]:
+    """Where the decision is pending: reached once the clock starts, by moves that decide
+    nothing, and from where a deciding move can still be made."""
+    moves = TRANSITIONS.values()
+    started = _reachable(
+        {m.target for m in moves if m.starts_clock}, [m for m in moves if not m.decides]
+    )
+    deciding = {state for m in moves if m.decides for state in m.sources}
+    return frozenset(
+        state
+        for state in started
+        if _reachable({state}, [m for m in moves if not m.decides]) & deciding
+    )
+
+
+# Derived from the moves, so that a new state or move is counted right without another list.
+OPEN_STATES = _open_states()
+# An adopted initiative is brought to life, whatever became of the work afterwards.
+BROUGHT_TO_LIFE_STATES = frozenset(_reachable({State.ADOPTED}, TRANSITIONS.values()))
+
+
+# What other apps do when a move is made (a working group opens, a project page is drafted,
+# the group is told the work has ended). They subscribe when they are ready, so that this app
+# knows nothing of them; `perform_transition` runs each inside the move's transaction, after
+# its case event is written, so the move and what follows from it happen together or not at all.
+_FOLLOW_UPS: dict[str, list[Callable]] = {}
+
+
+def follow(name: str, then: Callable) -> None:
+    """After each move `name`, call `then(initiative, event)`."""
+    if name not in TRANSITIONS:
+        raise ValueError(f"No move is called {name!r}")
+    if then not in _FOLLOW_UPS.setdefault(name, []):
+        _FOLLOW_UPS[name].append(then)
+
+
+def follow_ups(name: str) -> list[Callable]:
+    return list(_FOLLOW_UPS.get(name, ()))
 
 
 def may(user, initiative, transition: Transition) -> bool:

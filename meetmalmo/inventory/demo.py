@@ -3,7 +3,7 @@ and bulk efforts for benchmarks."""
 
 from pathlib import Path
 
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.inventory.importer import import_efforts
 from meetmalmo.inventory.models import Effort
 

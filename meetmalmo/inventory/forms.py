@@ -2,9 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import HttpURLField
-from meetmalmo.accounts.models import Sphere
-from meetmalmo.initiatives.models import FocusArea
-from meetmalmo.inventory.models import Effort, EffortStatus, GlossaryEntry, Kind
+from meetmalmo.core.models import FocusArea, Sphere
+from meetmalmo.inventory.models import Effort, EffortStatus, GlossaryEntry
 
 
 class EffortForm(forms.ModelForm):
@@ -68,13 +67,6 @@ class ImportForm(forms.Form):
         ),
     )
     dry_run = forms.BooleanField(label=_("Only check the file, save nothing"), required=False)
-
-
-class InventoryForm(forms.Form):
-    kind = forms.ChoiceField(choices=Kind.choices)
-    target = forms.IntegerField(min_value=1)
-    note = forms.CharField(label=_("How it relates"), required=False, max_length=2_000)
-    action = forms.ChoiceField(choices=[("add", "add"), ("dismiss", "dismiss")])
 
 
 class GlossaryEntryForm(forms.ModelForm):

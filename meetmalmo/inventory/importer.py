@@ -12,9 +12,9 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.models import Organisation, Sphere
+from meetmalmo.accounts.models import Organisation
 from meetmalmo.accounts.validators import validate_http_url
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea, Sphere
 from meetmalmo.inventory import related
 from meetmalmo.inventory.language import detect_language
 from meetmalmo.inventory.models import Effort, EffortStatus

@@ -1,12 +1,11 @@
 """The register of efforts already under way, inside the City of Malmö and outside it."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.accounts.models import Sphere
 from meetmalmo.accounts.validators import validate_http_url
+from meetmalmo.core.models import Sphere
 
 
 class EffortStatus(models.TextChoices):
@@ -42,7 +41,7 @@ class Effort(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     url = models.URLField(_("link"), blank=True, max_length=500, validators=[validate_http_url])
     focus_areas = models.ManyToManyField(
-        "initiatives.FocusArea", verbose_name=_("focus areas"), blank=True, related_name="efforts"
+        "core.FocusArea", verbose_name=_("focus areas"), blank=True, related_name="efforts"
     )
     status = models.CharField(
         _("status"), max_length=20, choices=EffortStatus.choices, default=EffortStatus.ACTIVE
@@ -128,61 +127,3 @@ class IndexTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.term}"
-
-
-class InventoryEntry(models.Model):
-    """An effort or an earlier initiative that staff considered for an initiative: linked with a
-    note on how it relates, or dismissed so that it is not suggested again."""
-
-    initiative = models.ForeignKey(
-        "initiatives.Initiative", on_delete=models.CASCADE, related_name="inventory"
-    )
-    effort = models.ForeignKey(
-        Effort,
-        verbose_name=_("existing effort"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="inventory_entries",
-    )
-    related_initiative = models.ForeignKey(
-        "initiatives.Initiative",
-        verbose_name=_("earlier initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    note = models.TextField(_("how it relates"), max_length=2_000, blank=True)
-    dismissed = models.BooleanField(_("not related"), default=False)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("inventory entry")
-        verbose_name_plural = _("inventory entries")
-        ordering = ["created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(effort__isnull=False, related_initiative__isnull=True)
-                | models.Q(effort__isnull=True, related_initiative__isnull=False),
-                name="inventory_one_target",
-            ),
-            models.UniqueConstraint(fields=["initiative", "effort"], name="inventory_effort_once"),
-            models.UniqueConstraint(
-                fields=["initiative", "related_initiative"], name="inventory_initiative_once"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return str(self.target)
-
-    @property
-    def target(self):
-        return self.effort or self.related_initiative
-
-    @property
-    def kind(self) -> str:
-        return Kind.EFFORT if self.effort_id else Kind.INITIATIVE

@@ -10,23 +10,20 @@ words. The ranking is computed the same way on SQLite and PostgreSQL.
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from meetmalmo.initiatives.models import FocusArea, Initiative
-from meetmalmo.initiatives.workflow import State
+from meetmalmo.core.models import FocusArea
 from meetmalmo.inventory import text
 from meetmalmo.inventory.language import detect_language
 from meetmalmo.inventory.models import Effort, GlossaryEntry, IndexTerm, Kind
 
 K1, B, AVERAGE_LENGTH = 1.2, 0.5, 40  # BM25: saturation, length damping, a typical text's words
-EFFORT_FIELDS = (("title", 3), ("description", 1), ("owner_org", 1))
-INITIATIVE_FIELDS = (("title", 3), ("summary", 2), ("description", 1), ("challenge", 1))
 SIGNAL_WEIGHT = 1.0  # a shared focus area or organisation, as much as one shared word
 OTHER_LANGUAGE = 0.5  # the query's words read as the other language
 GLOSSARY = 0.7  # a glossary equivalent counts a little less than the word itself
@@ -34,14 +31,44 @@ MAX_QUERY_TERMS = 40  # the most telling terms of a long text are enough
 # Per query term, the texts where it weighs most that are read. The ranking is exact while no
 # term is in more texts than this; beyond, a text is found by its strongest terms.
 POSTINGS = 500
-HIDDEN_STATES = (State.DRAFT, State.WITHDRAWN)  # never suggested
 TERM_LENGTH = IndexTerm._meta.get_field("term").max_length
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of text the index holds. Its objects have `title`, `language`, `focus_areas`
+    and `organisation_id`; `documents` gives those that may be suggested (what is not among
+    them leaves the index when it is indexed again)."""
+
+    kind: str
+    documents: Callable[[], models.QuerySet]
+    fields: tuple[tuple[str, int], ...]  # (field, weight)
+    url_name: str  # the staff page of one object, by its id
+
+
+# Filled by the apps whose texts are related work: the register's efforts here, earlier
+# initiatives by the initiatives app when it is ready, so that this module needs no app above.
+SOURCES: dict[str, Source] = {}
+
+
+def register(source: Source) -> None:
+    SOURCES[source.kind] = source
+
+
+register(
+    Source(
+        kind=Kind.EFFORT,
+        documents=lambda: Effort.objects.current(),
+        fields=(("title", 3), ("description", 1), ("owner_org", 1)),
+        url_name="inventory:edit",
+    )
+)
 
 
 @dataclass
 class Match:
     kind: str
-    object: Effort | Initiative
+    object: models.Model
     score: float
     matched: list[str] = field(default_factory=list)
 
@@ -54,8 +81,7 @@ class Match:
         return self.kind, self.object.pk
 
     def url(self) -> str:
-        name = "inventory:edit" if self.kind == Kind.EFFORT else "initiatives:case"
-        return reverse(name, args=[self.object.pk])
+        return reverse(SOURCES[self.kind].url_name, args=[self.object.pk])
 
     def as_dict(self) -> dict:
         return {
@@ -111,51 +137,29 @@ def _chunks(ids, size=500):
         yield ids[start : start + size]
 
 
+def index(kind: str, ids: Iterable[int]) -> None:
+    """Bring the index up to date for these objects of one kind."""
+    source = SOURCES[kind]
+    for chunk in _chunks(ids):
+        IndexTerm.objects.filter(kind=kind, object_id__in=chunk).delete()
+        rows = []
+        for item in source.documents().filter(pk__in=chunk).prefetch_related("focus_areas"):
+            fields = [(getattr(item, name), weight) for name, weight in source.fields]
+            codes = [area.code for area in item.focus_areas.all()]
+            rows += _rows(kind, item.pk, fields, item.language, codes, item.organisation_id)
+        IndexTerm.objects.bulk_create(rows, batch_size=2000)
+
+
 def index_efforts(ids: Iterable[int]) -> None:
     """Bring the index up to date for these efforts (archived ones leave it)."""
-    for chunk in _chunks(ids):
-        IndexTerm.objects.filter(kind=Kind.EFFORT, object_id__in=chunk).delete()
-        rows = []
-        for effort in Effort.objects.current().filter(pk__in=chunk).prefetch_related("focus_areas"):
-            fields = [(getattr(effort, name), weight) for name, weight in EFFORT_FIELDS]
-            codes = [area.code for area in effort.focus_areas.all()]
-            rows += _rows(
-                Kind.EFFORT, effort.pk, fields, effort.language, codes, effort.organisation_id
-            )
-        IndexTerm.objects.bulk_create(rows, batch_size=2000)
-
-
-def index_initiatives(ids: Iterable[int]) -> None:
-    """Bring the index up to date for these initiatives (drafts and withdrawn ones leave it)."""
-    for chunk in _chunks(ids):
-        IndexTerm.objects.filter(kind=Kind.INITIATIVE, object_id__in=chunk).delete()
-        rows = []
-        found = (
-            Initiative.objects.filter(pk__in=chunk)
-            .exclude(state__in=HIDDEN_STATES)
-            .prefetch_related("focus_areas")
-        )
-        for initiative in found:
-            fields = [(getattr(initiative, name), weight) for name, weight in INITIATIVE_FIELDS]
-            codes = [area.code for area in initiative.focus_areas.all()]
-            rows += _rows(
-                Kind.INITIATIVE,
-                initiative.pk,
-                fields,
-                initiative.language,
-                codes,
-                initiative.organisation_id,
-            )
-        IndexTerm.objects.bulk_create(rows, batch_size=2000)
+    index(Kind.EFFORT, ids)
 
 
 def rebuild() -> int:
-    """Index everything afresh; returns how many efforts and initiatives are indexed."""
+    """Index everything afresh; returns how many texts are indexed."""
     IndexTerm.objects.all().delete()
-    index_efforts(Effort.objects.current().values_list("pk", flat=True))
-    index_initiatives(
-        Initiative.objects.exclude(state__in=HIDDEN_STATES).values_list("pk", flat=True)
-    )
+    for kind, source in SOURCES.items():
+        index(kind, source.documents().values_list("pk", flat=True))
     with connection.cursor() as cursor:  # fresh statistics, or PostgreSQL plans a full scan
         cursor.execute(f"ANALYZE {IndexTerm._meta.db_table}")
     return IndexTerm.objects.values("kind", "object_id").distinct().count()
@@ -229,14 +233,13 @@ def text_filter(query: str, kind: str, fields: Iterable[str]) -> Q:
 
 
 def _document_count() -> int:
-    efforts = Effort.objects.current().count()
-    return efforts + Initiative.objects.exclude(state__in=HIDDEN_STATES).count()
+    return sum(source.documents().count() for source in SOURCES.values())
 
 
 def related(
     query: str,
     *,
-    kinds: Iterable[str] = (Kind.EFFORT, Kind.INITIATIVE),
+    kinds: Iterable[str] | None = None,
     limit: int = 10,
     focus_areas: Iterable[str] = (),
     organisation_id: int | None = None,
@@ -245,7 +248,7 @@ def related(
     """The efforts and initiatives most related to a text, best first, with the words that
     matched. `exclude` holds (kind, id) pairs not to suggest, such as the case itself."""
     weights = query_terms(query, focus_areas=focus_areas, organisation_id=organisation_id)
-    kinds = list(kinds)
+    kinds = list(SOURCES if kinds is None else kinds)
     if not weights or not kinds or limit < 1:
         return []
     documents = max(_document_count(), 1)
@@ -280,7 +283,7 @@ def _score(best, kinds, exclude, limit) -> list[tuple[str, int, float]]:
     name and placeholders are put into the text; every value is a parameter."""
     table = IndexTerm._meta.db_table
     # Both kinds are the usual case; leaving the filter out keeps the plan a plain index range.
-    only = [] if set(kinds) >= set(Kind.values) else [kinds[0]]
+    only = [] if set(kinds) >= set(SOURCES) else [kinds[0]]
     where = " AND kind = %s" if only else ""
     where += "".join(" AND NOT (kind = %s AND object_id = %s)" for _ in exclude)
     exclusions = [value for pair in exclude for value in pair]
@@ -304,13 +307,8 @@ def _score(best, kinds, exclude, limit) -> list[tuple[str, int, float]]:
 def _matches(top, terms) -> list[Match]:
     if not top:
         return []
-    ids = {kind: [pk for _, k, pk in top if k == kind] for kind in (Kind.EFFORT, Kind.INITIATIVE)}
-    objects = {
-        Kind.EFFORT: Effort.objects.in_bulk(ids[Kind.EFFORT]),
-        Kind.INITIATIVE: Initiative.objects.select_related("organisation").in_bulk(
-            ids[Kind.INITIATIVE]
-        ),
-    }
+    ids = {kind: [pk for _, k, pk in top if k == kind] for kind in SOURCES}
+    objects = {kind: SOURCES[kind].documents().in_bulk(pks) for kind, pks in ids.items()}
     words: dict[tuple[str, int], list[str]] = {}
     documents = Q()
     for kind, pks in ids.items():

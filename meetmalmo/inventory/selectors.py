@@ -1,7 +1,7 @@
 """Reads on the register of existing efforts."""
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, InventoryEntry, Kind
+from meetmalmo.inventory.models import Effort, Kind
 
 
 def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool = False):
@@ -15,36 +15,6 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
     if status:
         found = found.filter(status=status)
     return found.prefetch_related("focus_areas").order_by("title")
-
-
-def case_inventory(initiative) -> list[InventoryEntry]:
-    """What staff have linked to a case or dismissed, oldest first."""
-    return list(
-        initiative.inventory.select_related(
-            "effort", "related_initiative__organisation", "added_by"
-        )
-    )
-
-
-def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> list[related.Match]:
-    """Related work for a case that is not yet in its inventory: from the case's own text,
-    focus areas and organisation, or from the words staff searched for."""
-    exclude = [(Kind.INITIATIVE, initiative.pk)] + [(e.kind, e.target.pk) for e in entries]
-    if q:
-        return related.related(q, exclude=exclude, limit=limit)
-    return related.related(
-        initiative_text(initiative),
-        focus_areas=[area.code for area in initiative.focus_areas.all()],
-        organisation_id=initiative.organisation_id,
-        exclude=exclude,
-        limit=limit,
-    )
-
-
-def initiative_text(initiative) -> str:
-    return "\n".join(
-        [initiative.title, initiative.summary, initiative.description, initiative.challenge]
-    )
 
 
 def suggestions_for_writer(*, text: str, focus_areas=(), limit: int = 5) -> list[related.Match]:

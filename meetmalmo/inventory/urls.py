@@ -10,12 +10,6 @@ urlpatterns = [
     path("staff/efforts/import/", views.effort_import, name="import"),
     path("staff/efforts/<int:pk>/", views.effort_edit, name="edit"),
     path("staff/efforts/<int:pk>/archive/", views.effort_archive, name="archive"),
-    path("staff/cases/<int:pk>/inventory/", views.inventory_add, name="add"),
-    path(
-        "staff/cases/<int:pk>/inventory/<int:entry_pk>/remove/",
-        views.inventory_remove,
-        name="remove",
-    ),
     path("staff/glossary/", views.glossary, name="glossary"),
     path("staff/glossary/new/", views.glossary_edit, name="glossary_new"),
     path("staff/glossary/<int:pk>/", views.glossary_edit, name="glossary_edit"),

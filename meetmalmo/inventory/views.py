@@ -3,22 +3,19 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.initiatives.models import Initiative
 from meetmalmo.inventory import selectors, services
 from meetmalmo.inventory.forms import (
     EffortFilterForm,
     EffortForm,
     GlossaryEntryForm,
     ImportForm,
-    InventoryForm,
 )
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry
+from meetmalmo.inventory.models import Effort, GlossaryEntry
 
 
 @process_manager_required
@@ -74,57 +71,6 @@ def effort_import(request):
             )
             return redirect("inventory:list")
     return render(request, "inventory/import.html", {"form": form, "result": result})
-
-
-@process_manager_required
-@require_POST
-def inventory_add(request, pk):
-    """Link a suggested effort or initiative to the case with a note, or dismiss it."""
-    # A draft is not a case until it is sent (see initiatives.selectors.staff_case).
-    initiative = get_object_or_404(Initiative.objects.exclude(state="draft"), pk=pk)
-    form = InventoryForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
-        return redirect(_inventory_url(initiative))
-    dismissed = form.cleaned_data["action"] == "dismiss"
-    try:
-        services.inventory_add(
-            initiative=initiative,
-            kind=form.cleaned_data["kind"],
-            pk=form.cleaned_data["target"],
-            note=form.cleaned_data["note"],
-            dismissed=dismissed,
-            actor=request.user,
-        )
-    except services.InventoryRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(
-            request,
-            _("Marked as not related.") if dismissed else _("Added to the inventory."),
-        )
-    return redirect(_inventory_url(initiative))
-
-
-@process_manager_required
-@require_POST
-def inventory_remove(request, pk, entry_pk):
-    entry = get_object_or_404(
-        InventoryEntry.objects.select_related("initiative", "effort", "related_initiative"),
-        pk=entry_pk,
-        initiative_id=pk,
-    )
-    try:
-        services.inventory_remove(entry=entry, actor=request.user)
-    except services.InventoryRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("Taken off the inventory."))
-    return redirect(_inventory_url(entry.initiative))
-
-
-def _inventory_url(initiative) -> str:
-    return reverse("initiatives:case", args=[initiative.pk]) + "#inventory-title"
 
 
 @process_manager_required

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "meetmalmo.publishing"
     verbose_name = _("News and publishing")
+
+    def ready(self):
+        from meetmalmo.accounts import personal_data
+        from meetmalmo.core import reminders
+        from meetmalmo.groups.signals import work_moved_on
+        from meetmalmo.initiatives import workflow
+        from meetmalmo.publishing import reports, services
+        from meetmalmo.publishing.personal_data import HOLDING
+
+        # An adopted initiative gets its project page drafted at once; the group's work keeps
+        # the page's activity current.
+        workflow.follow("adopt", services.project_open)
+        work_moved_on.connect(services.on_group_work, dispatch_uid="publishing.group_work")
+        reminders.register(reports.hourly)
+        personal_data.register(HOLDING)

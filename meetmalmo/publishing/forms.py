@@ -7,7 +7,7 @@ from django.core import signing
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.publishing.models import (
     Comment,
     NewsArticle,

@@ -1,56 +1,15 @@
 """What Meet Malmö publishes: news articles in Swedish and English, and readers' comments."""
 
-from typing import NamedTuple
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import FORMER_MEMBER
+from meetmalmo.core.bilingual import Translated
+from meetmalmo.initiatives.workflow import State as CaseState
 from meetmalmo.publishing.images import validate_image
-
-LANGUAGES = ("sv", "en")
-
-
-class Shown(NamedTuple):
-    value: str
-    lang: str
-    other: bool  # written in the other language than the page's
-
-
-class Translated:
-    """A field's text in the page's language, or in the other one when it has none, with the
-    language it is in, so that a page can mark text in the other language."""
-
-    TRANSLATED: tuple[str, ...] = ()
-
-    def text(self, name: str) -> Shown:
-        wanted = "en" if get_language() == "en" else "sv"
-        for language in (wanted, *(code for code in LANGUAGES if code != wanted)):
-            value = getattr(self, f"{name}_{language}")
-            if value:
-                return Shown(value, language, language != wanted)
-        return Shown("", wanted, False)
-
-    @property
-    def shown(self) -> "_ShownFields":
-        return _ShownFields(self)
-
-
-class _ShownFields:
-    """`article.shown.title` in templates; each field is read only when asked for, so a list
-    that loads titles and leads does not load the bodies."""
-
-    def __init__(self, item):
-        self.item = item
-
-    def __getitem__(self, name: str) -> Shown:
-        if name not in self.item.TRANSLATED:
-            raise KeyError(name)
-        return self.item.text(name)
 
 
 def image_path(instance, filename: str) -> str:
@@ -148,10 +107,10 @@ class ProjectStatus(models.TextChoices):
 
 # A project's status follows its initiative through the workflow.
 STATES_OF_STATUS = {
-    ProjectStatus.STARTING: ("adopted", "group_forming"),
-    ProjectStatus.RUNNING: ("active",),
-    ProjectStatus.COMPLETED: ("completed",),
-    ProjectStatus.DISCONTINUED: ("discontinued",),
+    ProjectStatus.STARTING: (CaseState.ADOPTED, CaseState.GROUP_FORMING),
+    ProjectStatus.RUNNING: (CaseState.ACTIVE,),
+    ProjectStatus.COMPLETED: (CaseState.COMPLETED,),
+    ProjectStatus.DISCONTINUED: (CaseState.DISCONTINUED,),
 }
 STATUS_OF_STATE = {state: status for status, states in STATES_OF_STATUS.items() for state in states}
 

@@ -14,12 +14,13 @@ from meetmalmo.core import public_cache
 from meetmalmo.core.mail import link_for, send_notice
 from meetmalmo.groups.models import EDITING_ROLES
 from meetmalmo.initiatives.models import Initiative, Reminder
+from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.services import project_touch
 
 REPORT_AFTER = timedelta(days=30)
 # A final report once the work is completed; a yearly one while it runs.
-KIND_FOR_STATE = {"completed": Report.Kind.FINAL, "active": Report.Kind.YEARLY}
+KIND_FOR_STATE = {State.COMPLETED: Report.Kind.FINAL, State.ACTIVE: Report.Kind.YEARLY}
 
 
 class ReportRefused(Exception):
@@ -110,11 +111,14 @@ def remind_missing_reports(now) -> int:
     with the office."""
     due = (
         Initiative.objects.filter(
-            state="completed",
-            events__to_state="completed",
+            state=State.COMPLETED,
+            events__to_state=State.COMPLETED,
             events__created_at__lte=now - REPORT_AFTER,
         )
-        .exclude(reports__kind=Report.Kind.FINAL, reports__state__in=["submitted", "published"])
+        .exclude(
+            reports__kind=Report.Kind.FINAL,
+            reports__state__in=[Report.State.SUBMITTED, Report.State.PUBLISHED],
+        )
         .exclude(reminders__kind=Reminder.Kind.REPORT_DUE)
         .select_related("group")
         .distinct()
@@ -137,3 +141,8 @@ def remind_missing_reports(now) -> int:
             )
         sent += 1
     return sent
+
+
+def hourly(now) -> str:
+    """The reports' part of `send_reminders` (registered in apps.py)."""
+    return f"{remind_missing_reports(now)} reports due"

@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
-from meetmalmo.accounts.models import Sphere
+from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
 
 

@@ -112,3 +112,8 @@ def comments_moderate(*, comments, state: str, actor) -> int:
 def project_touch(initiative_id: int) -> None:
     """Work in the group counts as the project's latest activity, which orders the list."""
     Project.objects.filter(initiative_id=initiative_id).update(updated_at=timezone.now())
+
+
+def on_group_work(sender, *, initiative_id: int, **kwargs) -> None:
+    """Receives the groups app's `work_moved_on` (connected in apps.py)."""
+    project_touch(initiative_id)

@@ -12,9 +12,9 @@ class PublicPages(Sitemap):
 
     def items(self):
         return [
-            "core:home",
-            "core:how_it_works",
-            "core:contact",
+            "site:home",
+            "site:how_it_works",
+            "site:contact",
             "publishing:news",
             "publishing:projects",
             "accessibility:statement",

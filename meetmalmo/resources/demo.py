@@ -9,9 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from meetmalmo.accounts.models import Organisation, Sphere, User
+from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.core.demo import DEMO_PASSWORD, SCALE_FIRST, SCALE_LAST, _ensure_user
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea, Sphere
 from meetmalmo.resources.models import Competence, ResourceProfile, SpokenLanguage
 
 DEMO_DOMAIN = "demo.meetmalmo.se"

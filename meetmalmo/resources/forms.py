@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.accounts.models import Sphere
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea, Sphere
 from meetmalmo.resources.models import Industry, ResourceProfile, SpokenLanguage
 
 MAX_COMPETENCES = 15

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from meetmalmo.core.bilingual import Translated
+
 
 class Industry(models.TextChoices):
     """The 21 sections of the Swedish standard industrial classification SNI 2007."""
@@ -34,7 +36,9 @@ class Industry(models.TextChoices):
     U = "U", pgettext_lazy("SNI", "U Extraterritorial organisations and bodies")
 
 
-class SpokenLanguage(models.Model):
+class SpokenLanguage(Translated, models.Model):
+    TRANSLATED = ("name",)
+
     code = models.CharField(_("code"), max_length=8, unique=True)
     name_sv = models.CharField(_("name (Swedish)"), max_length=50)
     name_en = models.CharField(_("name (English)"), max_length=50)
@@ -49,9 +53,7 @@ class SpokenLanguage(models.Model):
 
     @property
     def name(self) -> str:
-        from django.utils.translation import get_language
-
-        return self.name_en if get_language() == "en" else self.name_sv
+        return self.text("name").value
 
 
 class Competence(models.Model):
@@ -84,7 +86,7 @@ class ResourceProfile(models.Model):
         Competence, verbose_name=_("competences"), related_name="profiles"
     )
     focus_areas = models.ManyToManyField(
-        "initiatives.FocusArea", verbose_name=_("focus areas of interest"), related_name="+"
+        "core.FocusArea", verbose_name=_("focus areas of interest"), related_name="+"
     )
     languages = models.ManyToManyField(
         SpokenLanguage, verbose_name=_("languages"), related_name="profiles"

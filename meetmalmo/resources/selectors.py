@@ -8,7 +8,6 @@ from django.utils.translation import ngettext
 
 from meetmalmo.inventory import text
 from meetmalmo.inventory.related import query_terms
-from meetmalmo.inventory.selectors import initiative_text
 from meetmalmo.resources.models import Industry, ResourceProfile
 
 # How much each signal weighs in the match list.
@@ -66,7 +65,7 @@ def matches(group, *, limit: int = 20) -> list[Match]:
     in words. Members of the group and people with an open invitation are left out."""
     initiative = group.initiative
     wanted = {area.pk: area for area in initiative.focus_areas.all()}
-    terms = set(query_terms(initiative_text(initiative)))
+    terms = set(query_terms(initiative.own_words))
     spheres = {m.user.organisation.sphere for m in group.memberships.all() if m.user.organisation}
     taken = {m.user_id for m in group.memberships.all()}
     taken |= set(group.invitations.filter(state="pending").values_list("invitee_id", flat=True))
@@ -119,3 +118,8 @@ def competence_suggestions(limit: int = 200) -> list[str]:
         .order_by("-n", "name")
         .values_list("name", flat=True)[:limit]
     )
+
+
+def profile_of(user) -> ResourceProfile | None:
+    """The person's own resource profile, if they have joined the pool."""
+    return ResourceProfile.objects.filter(user=user).first()

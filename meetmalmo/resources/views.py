@@ -30,7 +30,7 @@ def join(request):
             if profile
             else _("Welcome to the pool of Meet Malmö resources!"),
         )
-        return redirect("initiatives:my")
+        return redirect("site:my")
     return render(
         request,
         "resources/join.html",
@@ -47,7 +47,7 @@ def join(request):
 def leave(request):
     if services.profile_leave(user=request.user):
         messages.success(request, _("You have left the pool; your resource profile is deleted."))
-    return redirect("initiatives:my")
+    return redirect("site:my")
 
 
 @process_manager_required

@@ -1,7 +1,8 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from meetmalmo.accounts.models import ContactProfile, Organisation, Sphere, User
+from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.core.models import Sphere
 
 PASSWORD = "a-long-test-passphrase"
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Handover, Invitation, Update, WorkingGroup
 from meetmalmo.groups.services import (
     handover_accept,
@@ -14,7 +15,7 @@ from meetmalmo.groups.services import (
     milestone_add,
     update_post,
 )
-from meetmalmo.initiatives.models import Attachment, FocusArea, Initiative
+from meetmalmo.initiatives.models import Attachment, Initiative
 from meetmalmo.initiatives.services import (
     add_note,
     answer_request,

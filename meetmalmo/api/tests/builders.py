@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership, Milestone
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.tests.factories import ArticleFactory

@@ -1,7 +1,7 @@
 import pytest
 
 from meetmalmo.api.tests.builders import running_project
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 
 pytestmark = pytest.mark.django_db
 

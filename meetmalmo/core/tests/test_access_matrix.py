@@ -164,10 +164,10 @@ TABLE: dict[str, Row] = {
     "open_data:catalog": Row(PUBLIC),
     "open_data:download": Row(PUBLIC, {"key": "projects"}),
     # Public pages.
-    "core:home": Row(PUBLIC),
-    "core:how_it_works": Row(PUBLIC),
-    "core:contact": Row(PUBLIC),
-    "core:privacy": Row(PUBLIC),
+    "site:home": Row(PUBLIC),
+    "site:how_it_works": Row(PUBLIC),
+    "site:contact": Row(PUBLIC),
+    "site:privacy": Row(PUBLIC),
     "accessibility:statement": Row(PUBLIC),
     "api:open_data": Row(PUBLIC),
     "api:docs": Row(PUBLIC),
@@ -213,7 +213,7 @@ TABLE: dict[str, Row] = {
     # A member's own pages; every signed-in person has them.
     "initiatives:new": Row(roles(OK, visitor=SIGNUP)),
     "initiatives:related": Row(SIGNED_IN, query="title=Sommarjobb+i+Malmo+stad&summary=unga+jobb"),
-    "initiatives:my": Row(SIGNED_IN),
+    "site:my": Row(SIGNED_IN),
     "resources:join": Row(roles(OK, visitor=SIGNUP)),
     "resources:leave": Row(roles(WRONG_METHOD, visitor=LOGIN)),
     "accounts:data": Row(SIGNED_IN),
@@ -387,12 +387,12 @@ TABLE: dict[str, Row] = {
         pk="{w.effort.pk}",
     ),
     "inventory:archive": staff(STAFF_ACTION, data={}, pk="{w.effort.pk}"),
-    "inventory:add": staff(
+    "initiatives:inventory_add": staff(
         STAFF_ACTION,
         data={"kind": "effort", "target": "{w.other_effort.pk}", "note": "", "action": "add"},
         pk="{w.case.pk}",
     ),
-    "inventory:remove": staff(
+    "initiatives:inventory_remove": staff(
         STAFF_ACTION, data={}, pk="{w.case.pk}", entry_pk="{w.inventory_entry.pk}"
     ),
     "inventory:glossary": staff(),
@@ -430,7 +430,7 @@ ADMIN_OBJECTS = {
     "auth.group": "auth_group",
     "accounts.organisation": "organisation",
     "accounts.user": "member",
-    "initiatives.focusarea": "focus_area",
+    "core.focusarea": "focus_area",
     "initiatives.initiative": "case",
     "initiatives.caseevent": "case_event",
     "resources.resourceprofile": "resource_profile",
@@ -583,14 +583,15 @@ def build_world() -> SimpleNamespace:
         UserFactory,
     )
     from meetmalmo.accounts.tests.two_factor import give_two_factor
+    from meetmalmo.core.models import FocusArea
     from meetmalmo.groups import services as groups
     from meetmalmo.groups.models import Membership
     from meetmalmo.groups.tests.factories import forming_group
-    from meetmalmo.initiatives.models import Attachment, FocusArea, ReplyTemplate
+    from meetmalmo.initiatives.models import Attachment, InventoryEntry, ReplyTemplate
     from meetmalmo.initiatives.services import perform_transition, request_information
     from meetmalmo.initiatives.tests.factories import InitiativeFactory
     from meetmalmo.initiatives.workflow import State
-    from meetmalmo.inventory.models import GlossaryEntry, InventoryEntry
+    from meetmalmo.inventory.models import GlossaryEntry
     from meetmalmo.inventory.tests.factories import EffortFactory
     from meetmalmo.publishing.models import Report
     from meetmalmo.publishing.services import project_open

@@ -14,10 +14,10 @@ from django.core import mail
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
 from meetmalmo.browser_testing import assert_accessible, sign_in, submit_with_enter, tab_to
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Handover, WorkingGroup
-from meetmalmo.initiatives.models import FocusArea, Initiative
+from meetmalmo.initiatives.models import Initiative, InventoryEntry
 from meetmalmo.initiatives.workflow import State
-from meetmalmo.inventory.models import InventoryEntry
 from meetmalmo.inventory.tests.factories import EffortFactory
 from meetmalmo.publishing.models import Report
 from meetmalmo.resources.tests.factories import ResourceFactory

@@ -2,7 +2,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
-from meetmalmo.accounts.models import Organisation, Sphere, User
+from meetmalmo.accounts.models import Organisation, User
+from meetmalmo.core.models import Sphere
 
 pytestmark = pytest.mark.django_db
 

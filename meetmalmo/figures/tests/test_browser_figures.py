@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from meetmalmo.browser_testing import assert_accessible, sign_in, tab_to
+from meetmalmo.core.models import FocusArea
 from meetmalmo.figures.tests.test_public_figures import achieved  # noqa: F401 - a fixture
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.initiatives.workflow import State
 
 pytestmark = pytest.mark.browser

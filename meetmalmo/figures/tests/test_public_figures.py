@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from meetmalmo.accounts.models import Sphere
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.core.models import Sphere
 from meetmalmo.figures.selectors import public_figures
 from meetmalmo.groups.models import Handover, Membership
 from meetmalmo.groups.tests.factories import forming_group

@@ -10,12 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from meetmalmo.accounts.models import Sphere
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.core.models import FocusArea, Sphere
 from meetmalmo.figures.selectors import Period, table
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.tests.factories import forming_group
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report

@@ -9,8 +9,8 @@ from django.core import mail
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
 from meetmalmo.browser_testing import assert_accessible, sign_in
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Handover, WorkingGroup
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.resources.models import ResourceProfile, SpokenLanguage

@@ -13,7 +13,7 @@ import django
 
 def create_members(count: int) -> None:
     from meetmalmo.accounts.tests.factories import UserFactory
-    from meetmalmo.initiatives.models import FocusArea
+    from meetmalmo.core.models import FocusArea
 
     # A test that empties the database before this one takes the migrations' focus areas along.
     FocusArea.objects.get_or_create(
@@ -28,7 +28,7 @@ def submit(email: str, go: Path) -> None:
     from django.test import Client
 
     from meetmalmo.accounts.models import User
-    from meetmalmo.initiatives.models import FocusArea
+    from meetmalmo.core.models import FocusArea
 
     client = Client()
     client.force_login(User.objects.get(email=email))

@@ -13,7 +13,8 @@ from meetmalmo.browser_testing import (
     tab_to,
     type_into,
 )
-from meetmalmo.initiatives.models import FocusArea, Initiative
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.models import Initiative
 from meetmalmo.initiatives.workflow import State
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory
 from meetmalmo.browser_testing import assert_accessible, sign_in
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.services import request_information
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State

@@ -6,9 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
+from meetmalmo.core.models import FocusArea
 from meetmalmo.core.tests import hostile
 from meetmalmo.initiatives.forms import InitiativeForm
-from meetmalmo.initiatives.models import Attachment, CaseEvent, FocusArea, Initiative
+from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory.models import IndexTerm

@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from meetmalmo.initiatives.models import Attachment, CaseEvent, FocusArea, Initiative
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
 from meetmalmo.initiatives.workflow import State
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State

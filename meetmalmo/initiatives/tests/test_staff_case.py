@@ -5,11 +5,10 @@ from django.core import mail
 from django.utils import timezone
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
-from meetmalmo.initiatives.models import CaseEvent, ReplyTemplate
+from meetmalmo.initiatives.models import CaseEvent, InventoryEntry, ReplyTemplate
 from meetmalmo.initiatives.services import add_note
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
-from meetmalmo.inventory.models import InventoryEntry
 from meetmalmo.inventory.tests.factories import EffortFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +212,7 @@ def test_the_case_page_keeps_a_fixed_number_of_queries(
 
 
 def test_staff_edit_the_focus_area_list(client, process_manager):
-    from meetmalmo.initiatives.models import FocusArea
+    from meetmalmo.core.models import FocusArea
 
     client.force_login(process_manager)
     bad = client.post(

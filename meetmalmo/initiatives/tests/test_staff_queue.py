@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory
-from meetmalmo.initiatives.models import CaseEvent, FocusArea, Initiative
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.models import CaseEvent, Initiative
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 
@@ -69,7 +70,7 @@ def test_filters_and_search_narrow_the_queue(client, process_manager):
 
 
 def test_search_finds_other_forms_of_a_word_and_needs_every_word(client, process_manager):
-    from meetmalmo.inventory.related import index_initiatives
+    from meetmalmo.initiatives.indexing import index_initiatives
 
     young = case("Jobb för ungdomar i hamnen")
     skills = case("Restaurangernas kompetens")

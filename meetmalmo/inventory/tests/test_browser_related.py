@@ -8,10 +8,10 @@ from meetmalmo.browser_testing import (
     tab_to,
     type_into,
 )
+from meetmalmo.initiatives.models import InventoryEntry
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
-from meetmalmo.inventory.models import InventoryEntry
 from meetmalmo.inventory.tests.factories import EffortFactory
 
 

@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import meetmalmo.publishing.images
+import meetmalmo.core.bilingual
 import meetmalmo.publishing.models
 from django.conf import settings
 from django.db import migrations, models
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'news articles',
                 'ordering': ['-publish_at', '-id'],
             },
-            bases=(meetmalmo.publishing.models.Translated, models.Model),
+            bases=(meetmalmo.core.bilingual.Translated, models.Model),
         ),
         migrations.CreateModel(
             name='Comment',

@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import meetmalmo.publishing.images
+import meetmalmo.core.bilingual
 import meetmalmo.publishing.models
 from django.db import migrations, models
 
@@ -49,7 +50,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'project pages',
                 'ordering': ['-updated_at', '-id'],
             },
-            bases=(meetmalmo.publishing.models.Translated, models.Model),
+            bases=(meetmalmo.core.bilingual.Translated, models.Model),
         ),
         migrations.AddField(
             model_name='slugredirect',

@@ -9,9 +9,9 @@ from meetmalmo.accounts.tests.factories import (
     UserFactory,
 )
 from meetmalmo.core import public_cache
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership, Milestone
 from meetmalmo.groups.services import handover_accept, handover_record
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State

@@ -1,7 +1,7 @@
 import factory
 
 from meetmalmo.accounts.tests.factories import UserFactory
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.resources.models import Competence, ResourceProfile, SpokenLanguage
 
 

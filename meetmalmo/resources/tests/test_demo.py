@@ -3,7 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from meetmalmo.accounts.models import Sphere, User
+from meetmalmo.accounts.models import User
+from meetmalmo.core.models import Sphere
 from meetmalmo.resources.models import Competence, ResourceProfile
 
 pytestmark = pytest.mark.django_db

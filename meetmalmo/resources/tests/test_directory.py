@@ -1,9 +1,9 @@
 import pytest
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.tests.factories import forming_group
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.resources.models import SpokenLanguage
 from meetmalmo.resources.tests.factories import ResourceFactory, bulk_resources
 

@@ -1,6 +1,6 @@
 import pytest
 
-from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.core.models import FocusArea
 from meetmalmo.resources.models import Competence, ResourceProfile, SpokenLanguage
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,10 @@ import pytest
 from django.utils import translation
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.services import invite
 from meetmalmo.groups.tests.factories import forming_group
-from meetmalmo.initiatives.models import FocusArea
 from meetmalmo.resources.selectors import matches
 from meetmalmo.resources.tests.factories import ResourceFactory, bulk_resources
 

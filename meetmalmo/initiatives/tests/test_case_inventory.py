@@ -1,10 +1,9 @@
 import pytest
 
-from meetmalmo.initiatives.models import CaseEvent
+from meetmalmo.initiatives.models import CaseEvent, InventoryEntry
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
-from meetmalmo.inventory.models import InventoryEntry
 from meetmalmo.inventory.tests.factories import EffortFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,67 @@
+"""The pages that span every app: the home page, what Meet Malmö is and how it works, the
+contacts, the privacy notice, and a member's own page."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
+from meetmalmo.core.public_cache import public_page
+from meetmalmo.figures.selectors import public_figures
+from meetmalmo.groups import selectors as groups
+from meetmalmo.initiatives import selectors as initiatives
+from meetmalmo.initiatives.workflow import PUBLIC_LABELS
+from meetmalmo.publishing.models import ProjectStatus
+from meetmalmo.publishing.selectors import news_list, project_list
+from meetmalmo.resources.selectors import profile_of
+
+
+@require_GET
+@public_page
+def home(request):
+    return render(
+        request,
+        "site/home.html",
+        {
+            "latest_news": news_list()[:3],
+            "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
+            "figures": public_figures(),
+        },
+    )
+
+
+@require_GET
+def how_it_works(request):
+    return render(request, "site/how_it_works.html")
+
+
+@require_GET
+def privacy(request):
+    return render(request, "site/privacy.html")
+
+
+@require_GET
+def contact(request):
+    return render(request, "site/contact.html", {"contacts": listed_contacts()})
+
+
+@login_required
+def my_page(request):
+    """A member's initiatives with their public state and clock, their groups, what waits for
+    their answer, their resource profile and whether they sign in with two factors."""
+    cases = list(initiatives.member_initiatives(request.user))
+    for case in cases:
+        case.public_label = PUBLIC_LABELS[case.state]
+        case.clock = initiatives.clock(case)
+    return render(
+        request,
+        "site/my.html",
+        {
+            "initiatives": cases,
+            "groups": list(groups.groups_of(request.user)),
+            "invitations": list(groups.invitations_of(request.user)),
+            "handovers": list(groups.handovers_waiting_for(request.user)),
+            "profile": profile_of(request.user),
+            "two_factor": has_two_factor(request.user),
+        },
+    )
