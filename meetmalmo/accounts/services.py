@@ -1,10 +1,18 @@
 """Writes about people and organisations, including deleting an account."""
 
 import logging
+from datetime import timedelta
 
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, ProtectedError, RestrictedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from meetmalmo.accounts import personal_data
 from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.permissions import can_delete_own_account
 
 logger = logging.getLogger(__name__)
 
@@ -61,8 +69,6 @@ def contact_get_or_create(
 ) -> User:
     """The person an initiative came from: their account, or a new unverified contact who can
     claim it later by resetting the password for that address."""
-    from allauth.account.models import EmailAddress
-
     existing = User.objects.filter(email__iexact=email.strip()).first()
     if existing:
         return existing
@@ -95,13 +101,6 @@ def account_delete(*, user: User) -> None:
     submitted initiatives and their case history (public records), accepted handovers, updates
     and reports. Comments sent from a verified address of theirs stay with name and address
     blanked."""
-    from django.conf import settings
-    from django.db.models import ProtectedError, RestrictedError
-    from django.utils.translation import gettext as _
-
-    from meetmalmo.accounts import personal_data
-    from meetmalmo.accounts.permissions import can_delete_own_account
-
     if not can_delete_own_account(user):
         raise AccountDeletionRefused(
             _(
@@ -143,14 +142,6 @@ def unverified_accounts(*, days: int = 30):
     """Accounts nobody has ever used: no verified address, never signed in, created more than
     `days` ago, not staff, and with nothing the portal keeps (an initiative recorded for a
     contact by a process manager keeps its contact)."""
-    from datetime import timedelta
-
-    from allauth.account.models import EmailAddress
-    from django.db.models import Exists, OuterRef
-    from django.utils import timezone
-
-    from meetmalmo.accounts.personal_data import ties
-
     candidates = User.objects.filter(
         date_joined__lt=timezone.now() - timedelta(days=days),
         last_login=None,
@@ -158,7 +149,7 @@ def unverified_accounts(*, days: int = 30):
         is_superuser=False,
         is_process_manager=False,
     ).exclude(Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)))
-    for model, field in ties():
+    for model, field in personal_data.ties():
         candidates = candidates.exclude(Exists(model.objects.filter(**{field: OuterRef("pk")})))
     return candidates
 
