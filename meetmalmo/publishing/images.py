@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 WIDTH = 1200  # the widest the pages show an image
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -34,10 +34,14 @@ def validate_image(upload) -> None:
 
 
 def resized(upload) -> ContentFile:
-    """The image at most WIDTH wide, in its own format, without its metadata (camera, place)."""
+    """The image upright, at most WIDTH wide, in its own format, without its metadata (camera,
+    place)."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image_format = image.format
+    with Image.open(upload) as original:
+        image_format = original.format
+        # A phone stores a portrait photo lying on its side with a tag that says how to turn
+        # it; the tag goes with the rest of the metadata, so the pixels are turned first.
+        image = ImageOps.exif_transpose(original)
         image.thumbnail((WIDTH, WIDTH * 3))
         if image_format == "JPEG" and image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
