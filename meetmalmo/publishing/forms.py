@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.initiatives.models import FocusArea
+from meetmalmo.publishing.images import validate_pixels
 from meetmalmo.publishing.models import (
     Comment,
     NewsArticle,
@@ -19,6 +20,16 @@ from meetmalmo.publishing.models import (
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
+
+
+class PageImageField(forms.ImageField):
+    """Django's image field, which would call an image of too many pixels "not an image" (Pillow
+    refuses to open it) or let it be decoded in full, says what is wrong with it first."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "seek"):
+            validate_pixels(data)
+        return super().to_python(data)
 
 
 class NewsArticleForm(forms.ModelForm):
@@ -47,6 +58,7 @@ class NewsArticleForm(forms.ModelForm):
             "project",
             "publish_at",
         ]
+        field_classes = {"image": PageImageField}
         widgets = {
             "lead_sv": forms.Textarea({"rows": 3, "lang": "sv"}),
             "lead_en": forms.Textarea({"rows": 3, "lang": "en"}),
