@@ -3,8 +3,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-# `make run` serves plain HTTP on this machine; behind TLS in production set HTTPS=true.
-RUN_ENV := HTTPS=$${HTTPS:-false}
+SITE_URL ?= http://127.0.0.1:$(PORT)
+# `make run` serves plain HTTP on this machine; behind TLS in production set HTTPS=true. Every
+# step gets the port and the address for links in e-mail on its own line, seeding the demo too
+# (the e-mail it queues is written then and sent later by the worker), so all of them name the
+# port that is served.
+RUN_ENV := HTTPS=$${HTTPS:-false} PORT=$(PORT) SITE_URL='$(SITE_URL)'
 
 .PHONY: run test lint messages makemessages install node bench
 
@@ -30,7 +34,7 @@ run: install messages
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(PY) manage.py seed_demo --if-empty
-	$(RUN_ENV) PORT=$(PORT) scripts/serve.sh
+	$(RUN_ENV) scripts/serve.sh
 
 test: install messages node
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -15,8 +15,9 @@ mkdir -p var/bench
 
 for size in demo "$SCALE"; do
   dir="$PWD/var/bench/$size"
-  # The benchmark's own SQLite database and cache, whatever DATABASE_URL says.
-  run() { env -u DATABASE_URL VAR_DIR="$dir" HTTPS=false API_RATE_LIMIT=0 "$@"; }
+  # The benchmark's own SQLite database and cache, whatever DATABASE_URL says; the e-mail the
+  # seeding queues links to the port the benchmark serves on.
+  run() { env -u DATABASE_URL VAR_DIR="$dir" HTTPS=false API_RATE_LIMIT=0 PORT="$PORT" "$@"; }
   if [ ! -f "$dir/ready" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
     echo "Building the $size database (seeding at scale takes a few minutes)…"

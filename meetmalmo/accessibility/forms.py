@@ -1,20 +1,16 @@
 """The form for reporting an accessibility problem or asking for content in another form. Spam is
-kept out as in the comment form: a field people do not see, and a signed start time (nobody
-writes a report in a couple of seconds)."""
+kept out as in the comment form, by the public forms' spam trap."""
 
 import unicodedata
 from datetime import timedelta
 
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accessibility.models import AccessibilityReport
+from meetmalmo.core.forms import SpamTrapMixin
 
 STARTED = "meetmalmo.accessibility.report-started"
-MIN_SECONDS = 3
-# Older than this, the start time is stale: the person is asked to send again, not ignored.
-MAX_AGE = timedelta(days=1)
 LINE_BREAKS = {"\n", "\r", "\t"}
 
 
@@ -22,10 +18,16 @@ def _has_control_characters(value: str, allowed: set[str]) -> bool:
     return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
 
 
-class AccessibilityReportForm(forms.ModelForm):
-    # A field people do not see; software that fills every field gives itself away.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+class AccessibilityReportForm(SpamTrapMixin, forms.ModelForm):
+    spam_trap_salt = STARTED
+    spam_trap_value = "report"
+    # A report e-mails a receipt to whatever address is typed, so a start older than a day,
+    # which software could keep sending, is not trusted to send mail: the person is asked to
+    # send again, with nothing lost.
+    spam_trap_max_age = timedelta(days=1)
+    spam_trap_stale_message = _(
+        "The form was open for more than a day. Check what you wrote and send it again."
+    )
 
     class Meta:
         model = AccessibilityReport
@@ -57,8 +59,6 @@ class AccessibilityReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = AccessibilityReport.Kind.choices  # no empty choice
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-        self.fields["started"].initial = signing.TimestampSigner(salt=STARTED).sign("report")
 
     def _plain(self, name: str, allowed: set[str]) -> str:
         value = self.cleaned_data[name]
@@ -81,33 +81,3 @@ class AccessibilityReportForm(forms.ModelForm):
         # Markup is welcome here as text (it may be what the problem is about); it is never
         # shown as HTML and is e-mailed as plain text.
         return self._plain("description", LINE_BREAKS)
-
-    def clean(self):
-        cleaned = super().clean()
-        signer = signing.TimestampSigner(salt=STARTED)
-        try:
-            signer.unsign(self.data.get(self.add_prefix("started"), ""), max_age=MAX_AGE)
-        except signing.SignatureExpired:
-            # Shown again with what was typed and a fresh start time.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = self.fields["started"].initial
-            self.add_error(
-                None,
-                _("The form was open for more than a day. Check what you wrote and send it again."),
-            )
-        except signing.BadSignature:
-            pass  # forged or missing: is_spam() says so
-        return cleaned
-
-    def is_spam(self) -> bool:
-        """Filled the hidden field, forged the start, or sent faster than a person writes."""
-        if self.data.get(self.add_prefix("website")):
-            return True
-        signer = signing.TimestampSigner(salt=STARTED)
-        try:
-            signer.unsign(self.data.get(self.add_prefix("started"), ""), max_age=MIN_SECONDS)
-        except signing.SignatureExpired:
-            return False  # older than the minimum: a person's pace
-        except signing.BadSignature:
-            return True
-        return True

@@ -2,7 +2,6 @@
 receipt sent to the reporter."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accessibility.models import AccessibilityReport
+from meetmalmo.core import limits
 from meetmalmo.core.mail import absolute
 
 # Reports one e-mail address may send in an hour: enough for a person, too few for someone
@@ -26,13 +26,11 @@ class ReportRefused(Exception):
 def report_submit(*, form, language: str) -> AccessibilityReport:
     """Keep the report; unless it looks like spam, e-mail it to the office and a receipt to the
     reporter. Refused when the address has sent too many in the last hour."""
-    key = f"accessibility-reports:{form.cleaned_data['email'].lower()}"
-    if cache.get(key, 0) >= REPORTS_PER_HOUR:
+    email = form.cleaned_data["email"].lower()
+    if limits.hit("accessibility-reports", email, limit=REPORTS_PER_HOUR, window=60 * 60).exceeded:
         raise ReportRefused(
             _("You have sent many messages in a short time. Please wait a while and try again.")
         )
-    cache.add(key, 0, 60 * 60)
-    cache.incr(key)
     report = form.save(commit=False)
     report.language = language
     report.spam = form.is_spam()

@@ -3,13 +3,12 @@ read them (CORS), answers carry an ETag and may be cached for a minute, a client
 many requests a minute is asked to wait, and the API's errors are JSON. Pages for people are
 untouched."""
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+
+from meetmalmo.core import limits
 
 API = "/api/"
 FILES = "/open-data/"
@@ -33,22 +32,13 @@ def machine_readable(path: str) -> bool:
 
 
 def seconds_to_wait(address: str) -> int:
-    """A fixed window per client address, counted in the shared cache: 0 while the client is
-    within API_RATE_LIMIT, else the seconds until the window ends."""
+    """A fixed window per client address: 0 while the client is within API_RATE_LIMIT, else
+    the seconds until the window ends."""
     limit = settings.API_RATE_LIMIT
     if limit <= 0:
         return 0
-    now = time.time()
-    key = f"api-rate:{address}:{int(now // WINDOW)}"
-    cache.add(key, 0, WINDOW + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between the two calls: count it afresh
-        cache.set(key, 1, WINDOW + 5)
-        count = 1
-    if count <= limit:
-        return 0
-    return max(1, WINDOW - int(now % WINDOW))
+    count = limits.hit("api", address, limit=limit, window=WINDOW)
+    return count.retry_after if count.exceeded else 0
 
 
 def _language_neutral(response) -> None:

@@ -4,10 +4,12 @@ import re
 import zipfile
 from pathlib import PurePath
 
+import olefile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 ZIP_OFFICE_TYPES = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -18,6 +20,15 @@ ODF_TYPES = {
     b"application/vnd.oasis.opendocument.text",
     b"application/vnd.oasis.opendocument.spreadsheet",
     b"application/vnd.oasis.opendocument.presentation",
+}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The older Office formats share one container (OLE2, also that of Windows Installer packages
+# and Outlook messages); what a file is shows in the stream its program keeps at the top.
+OLE2_TYPES = {
+    "WordDocument": "application/msword",
+    "Workbook": "application/vnd.ms-excel",
+    "Book": "application/vnd.ms-excel",  # Excel 5 and 95
+    "PowerPoint Document": "application/vnd.ms-powerpoint",
 }
 EXTENSIONS = {
     "application/pdf": ".pdf",
@@ -52,10 +63,23 @@ def sniff(upload) -> str | None:
         return "image/png"
     if head.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "application/msword"  # the older Office formats share one container
+    if head.startswith(OLE2):
+        return _ole2(upload)
     if head.startswith(b"PK\x03\x04"):
         return _office_zip(upload)
+    return None
+
+
+def _ole2(upload) -> str | None:
+    try:
+        with olefile.OleFileIO(upload) as container:
+            for stream, content_type in OLE2_TYPES.items():
+                if container.get_type(stream) == olefile.STGTY_STREAM:
+                    return content_type
+    except Exception:  # a damaged or crafted container, whatever the reader trips on
+        return None
+    finally:
+        upload.seek(0)
     return None
 
 
@@ -75,6 +99,20 @@ def _office_zip(upload) -> str | None:
     finally:
         upload.seek(0)
     return None
+
+
+# Older spreadsheets and presentations are not kept (of the older formats, only Word's is); the
+# message says how to send one in a format that is.
+OLDER_FORMATS = {
+    "application/vnd.ms-excel": gettext_lazy(
+        "%(name)s is an Excel workbook in the older format (.xls). Save it as .xlsx or .ods and "
+        "attach it again."
+    ),
+    "application/vnd.ms-powerpoint": gettext_lazy(
+        "%(name)s is a PowerPoint presentation in the older format (.ppt). Save it as .pptx or "
+        ".odp and attach it again."
+    ),
+}
 
 
 def validate_attachments(uploads) -> list[tuple[object, str]]:
@@ -97,6 +135,9 @@ def validate_attachments(uploads) -> list[tuple[object, str]]:
             )
             continue
         content_type = sniff(upload)
+        if content_type in OLDER_FORMATS:
+            errors.append(OLDER_FORMATS[content_type] % {"name": upload.name})
+            continue
         if content_type is None:
             errors.append(
                 _("%(name)s is not a PDF, an office document or an image (PNG, JPEG).")

@@ -1,13 +1,13 @@
 import re
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from meetmalmo.core.forms import SpamTrapMixin
 from meetmalmo.core.models import FocusArea
+from meetmalmo.publishing.images import validate_pixels
 from meetmalmo.publishing.models import (
     Comment,
     NewsArticle,
@@ -19,6 +19,16 @@ from meetmalmo.publishing.models import (
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
+
+
+class PageImageField(forms.ImageField):
+    """Django's image field, which would call an image of too many pixels "not an image" (Pillow
+    refuses to open it) or let it be decoded in full, says what is wrong with it first."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "seek"):
+            validate_pixels(data)
+        return super().to_python(data)
 
 
 class NewsArticleForm(forms.ModelForm):
@@ -47,6 +57,7 @@ class NewsArticleForm(forms.ModelForm):
             "project",
             "publish_at",
         ]
+        field_classes = {"image": PageImageField}
         widgets = {
             "lead_sv": forms.Textarea({"rows": 3, "lang": "sv"}),
             "lead_en": forms.Textarea({"rows": 3, "lang": "en"}),
@@ -108,12 +119,12 @@ class ProjectFilterForm(forms.Form):
     )
 
 
-class CommentForm(forms.ModelForm):
-    # A field people do not see; software that fills every field gives itself away. Neither
-    # it nor the signed start is validated: whatever they hold (nothing, a forgery, a NUL)
-    # makes the comment spam for the moderators, never a message a person cannot see.
-    website = forms.Field(required=False, label=_("Leave this field empty"))
-    started = forms.Field(widget=forms.HiddenInput, required=False)
+class CommentForm(SpamTrapMixin, forms.ModelForm):
+    spam_trap_salt = STARTED
+    spam_trap_value = "comment"
+    # No maximum age: a comment sends no e-mail to anyone and is read by a moderator before it
+    # is shown, so one written in a tab left open overnight is simply taken, with the hidden
+    # field, the pace, the hourly limit per address and the link limit still checked.
 
     class Meta:
         model = Comment
@@ -121,10 +132,9 @@ class CommentForm(forms.ModelForm):
         widgets = {"text": forms.Textarea({"rows": 5})}
         help_texts = {"email": _("Your e-mail address will not be published.")}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["started"].initial = signing.TimestampSigner(salt=STARTED).sign("comment")
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+    @property
+    def spam_trap_min_seconds(self) -> int:
+        return settings.COMMENT_MIN_SECONDS
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -133,22 +143,6 @@ class CommentForm(forms.ModelForm):
                 _("At most %(count)d links in a comment.") % {"count": settings.COMMENT_MAX_LINKS}
             )
         return text
-
-    def is_spam(self) -> bool:
-        """Filled the hidden field, forged the start, or sent faster than a person writes."""
-        if self.data.get(self.add_prefix("website")):
-            return True
-        value = self.data.get(self.add_prefix("started"), "")
-        signer = signing.TimestampSigner(salt=STARTED)
-        try:
-            signer.unsign(value, max_age=timedelta(days=1))
-        except signing.BadSignature:
-            return True
-        try:
-            signer.unsign(value, max_age=settings.COMMENT_MIN_SECONDS)
-        except signing.SignatureExpired:
-            return False  # older than the minimum: a person's pace
-        return True
 
 
 class ReportForm(forms.ModelForm):

@@ -8,10 +8,38 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 WIDTH = 1200  # the widest the pages show an image
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow's own ceiling (about 89 million pixels): past it Pillow warns that the image may be a
+# decompression bomb, a small file that decodes to gigabytes, and past twice it refuses to open
+# it. The pages need a small part of it; a phone photo has 12 to 50 million.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS
+
+
+def validate_pixels(upload) -> None:
+    """Refuse an image whose header claims more than MAX_PIXELS pixels, before anything decodes
+    it. Other faults are left to the image checks that follow, which name them."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            too_many = image.width * image.height > MAX_PIXELS
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        too_many = True  # the warning is an error where warnings are turned into errors
+    except Exception:  # what Pillow cannot read at all, the image checks that follow refuse
+        too_many = False
+    finally:
+        upload.seek(0)
+    if too_many:
+        raise ValidationError(
+            _(
+                "The image has too many pixels: at most %(count)d million. Save it smaller and "
+                "try again."
+            )
+            % {"count": MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        )
 
 
 def validate_image(upload) -> None:
@@ -20,6 +48,7 @@ def validate_image(upload) -> None:
             _("The image is too large: at most %(size)s.")
             % {"size": filesizeformat(settings.IMAGE_MAX_BYTES)}
         )
+    validate_pixels(upload)
     try:
         upload.seek(0)
         with Image.open(upload) as image:
@@ -34,10 +63,14 @@ def validate_image(upload) -> None:
 
 
 def resized(upload) -> ContentFile:
-    """The image at most WIDTH wide, in its own format, without its metadata (camera, place)."""
+    """The image upright, at most WIDTH wide, in its own format, without its metadata (camera,
+    place)."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image_format = image.format
+    with Image.open(upload) as original:
+        image_format = original.format
+        # A phone stores a portrait photo lying on its side with a tag that says how to turn
+        # it; the tag goes with the rest of the metadata, so the pixels are turned first.
+        image = ImageOps.exif_transpose(original)
         image.thumbnail((WIDTH, WIDTH * 3))
         if image_format == "JPEG" and image.mode not in ("RGB", "L"):
             image = image.convert("RGB")

@@ -1,14 +1,13 @@
 """Writes on news and comments."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
-from meetmalmo.core import public_cache
+from meetmalmo.core import limits, public_cache
 from meetmalmo.publishing.images import resized
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
 
@@ -83,13 +82,12 @@ def project_open(initiative, event) -> Project:
 def comment_submit(*, article: NewsArticle, form) -> Comment:
     """Hold a comment for moderation. Spam is kept apart for the moderators, and an address
     that sends too many in an hour is refused."""
-    key = f"comments:{form.cleaned_data['email'].lower()}"
-    if cache.get(key, 0) >= settings.COMMENT_RATE_PER_HOUR:
+    email = form.cleaned_data["email"].lower()
+    limit = settings.COMMENT_RATE_PER_HOUR
+    if limits.hit("comments", email, limit=limit, window=60 * 60).exceeded:
         raise PublishingRefused(
             _("You have sent many comments in a short time. Please wait a while and try again.")
         )
-    cache.add(key, 0, 60 * 60)
-    cache.incr(key)
     comment = form.save(commit=False)
     comment.article = article
     comment.state = Comment.State.SPAM if form.is_spam() else Comment.State.PENDING
