@@ -5,11 +5,11 @@ from meetmalmo.initiatives.workflow import BROUGHT_TO_LIFE_STATES, OPEN_STATES, 
 
 
 def test_a_decision_is_pending_from_submission_until_a_process_manager_decides():
-    assert OPEN_STATES == {State.SUBMITTED, State.IN_REVIEW}
+    assert set(OPEN_STATES) == {State.SUBMITTED, State.IN_REVIEW}
 
 
 def test_brought_to_life_is_everything_from_adoption_on():
-    assert BROUGHT_TO_LIFE_STATES == {
+    assert set(BROUGHT_TO_LIFE_STATES) == {
         State.ADOPTED,
         State.GROUP_FORMING,
         State.ACTIVE,
