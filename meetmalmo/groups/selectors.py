@@ -1,15 +1,14 @@
 """Reads on working groups."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from meetmalmo.groups.models import Invitation, Membership, WorkingGroup
 from meetmalmo.groups.permissions import can_see_group
 
 
-def workspace(pk: int, user) -> WorkingGroup:
-    """A group with all its workspace shows, in a fixed number of queries; 404 for anyone who
-    may not see it, so that a changed id reveals nothing."""
+def workspace(pk: int, user) -> WorkingGroup | None:
+    """A group with all its workspace shows, in a fixed number of queries; nothing for anyone
+    who may not see it, so that a changed id reveals nothing."""
     group = (
         WorkingGroup.objects.select_related("initiative__organisation")
         .prefetch_related(
@@ -32,7 +31,7 @@ def workspace(pk: int, user) -> WorkingGroup:
         .first()
     )
     if group is None or not can_see_group(user, group):
-        raise Http404
+        return None
     return group
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.models import User
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.core.http import found_or_404
 from meetmalmo.groups import selectors, services
 from meetmalmo.groups.forms import (
     AnswerForm,
@@ -33,7 +34,7 @@ FORMS = {
 
 @login_required
 def workspace(request, pk):
-    return _render(request, selectors.workspace(pk, request.user))
+    return _render(request, found_or_404(selectors.workspace(pk, request.user)))
 
 
 def _render(request, group, *, failed=None, status=200):
@@ -61,7 +62,7 @@ def _render(request, group, *, failed=None, status=200):
 
 def _act(request, pk, name, action):
     """Run one workspace form: on success back to the page, else the page with the errors."""
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     form = FORMS[name](request.POST, prefix=name)
     if form.is_valid():
         try:
@@ -97,7 +98,7 @@ def invite(request, pk):
 @require_POST
 def invite_resource(request, pk):
     """Invite someone straight from the match list."""
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     invitee = get_object_or_404(User, pk=request.POST.get("user", "0") or 0, is_active=True)
     try:
         services.invite(group=group, invitee=invitee, actor=request.user)
@@ -112,7 +113,7 @@ def invite_resource(request, pk):
 
 @process_manager_required
 def match(request, pk):
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     return render(
         request,
         "groups/match.html",
@@ -133,7 +134,7 @@ def milestone_add(request, pk):
 @login_required
 @require_POST
 def milestone_toggle(request, pk, milestone_pk):
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     milestone = get_object_or_404(Milestone, pk=milestone_pk, group=group)
     try:
         services.milestone_toggle(milestone=milestone, actor=request.user)
@@ -184,7 +185,7 @@ def handover(request, pk):
 def handover_accept(request, pk):
     handover = get_object_or_404(Handover.objects.select_related("group"), pk=pk)
     if handover.person_id != request.user.pk:
-        selectors.workspace(handover.group_id, request.user)  # 404 for outsiders
+        found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
         services.handover_accept(handover=handover, user=request.user)
     except services.GroupRefused as refused:

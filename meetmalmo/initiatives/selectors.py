@@ -83,13 +83,10 @@ def member_initiatives(user):
     )
 
 
-def member_initiative(user, pk: int) -> Initiative:
-    """One of the member's own initiatives; someone else's id is a 404, never their case."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        member_initiatives(user).prefetch_related("focus_areas", "attachments"), pk=pk
-    )
+def member_initiative(user, pk: int) -> Initiative | None:
+    """One of the member's own initiatives; someone else's id finds nothing, never their case."""
+    found = member_initiatives(user).prefetch_related("focus_areas", "attachments")
+    return found.filter(pk=pk).first()
 
 
 def public_history(initiative: Initiative):
@@ -147,12 +144,10 @@ def queue(
     )
 
 
-def staff_case(pk: int) -> Initiative:
+def staff_case(pk: int) -> Initiative | None:
     """A case for the staff pages. A draft is not a case until its writer sends it: like the
-    queue, the staff pages neither show it nor act on it (404)."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
+    queue, the staff pages neither show it nor act on it (nothing is found)."""
+    return (
         Initiative.objects.exclude(state="draft")
         .select_related(
             "submitter",
@@ -164,8 +159,9 @@ def staff_case(pk: int) -> Initiative:
             "group",
             "project",
         )
-        .prefetch_related("focus_areas", "attachments"),
-        pk=pk,
+        .prefetch_related("focus_areas", "attachments")
+        .filter(pk=pk)
+        .first()
     )
 
 

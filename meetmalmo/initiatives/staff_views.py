@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.services import contact_get_or_create
+from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
@@ -113,7 +114,7 @@ def bulk_reply(request):
 
 @process_manager_required
 def case(request, pk):
-    return _render_case(request, selectors.staff_case(pk))
+    return _render_case(request, found_or_404(selectors.staff_case(pk)))
 
 
 def _render_case(request, initiative, *, failed=None, status=200):
@@ -177,7 +178,7 @@ def _template_text(template_id, kind, initiative) -> str:
 @process_manager_required
 @require_POST
 def transition(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     name = request.POST.get("move", "")
     if name not in TRANSITIONS:
         return redirect("initiatives:case", pk=pk)
@@ -205,7 +206,7 @@ def transition(request, pk):
 @process_manager_required
 @require_POST
 def assign(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = AssignForm(request.POST)
     if form.is_valid():
         services.assign(
@@ -218,7 +219,7 @@ def assign(request, pk):
 @process_manager_required
 @require_POST
 def note(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         services.add_note(initiative=initiative, actor=request.user, text=form.cleaned_data["text"])
@@ -230,7 +231,7 @@ def note(request, pk):
 @process_manager_required
 @require_POST
 def question(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = NoteForm(request.POST, prefix="question")
     if form.is_valid():
         try:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, TextForm
 from meetmalmo.initiatives.models import Attachment, FocusArea
@@ -32,7 +33,7 @@ def initiative_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     if initiative.state != "draft":
         return redirect("initiatives:mine", pk=initiative.pk)
     return _initiative_form(request, initiative=initiative)
@@ -158,13 +159,13 @@ def _mine(request, initiative, answer_form=None, status=200):
 
 @login_required
 def my_initiative(request, pk):
-    return _mine(request, selectors.member_initiative(request.user, pk))
+    return _mine(request, found_or_404(selectors.member_initiative(request.user, pk)))
 
 
 @login_required
 @require_POST
 def my_answer(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     form = TextForm(request.POST)
     if form.is_valid():
         try:
@@ -182,7 +183,7 @@ def my_answer(request, pk):
 @login_required
 @require_POST
 def my_withdraw(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     try:
         services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
     except services.TransitionRefused as refused:

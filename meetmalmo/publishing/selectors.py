@@ -1,7 +1,6 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 
 from meetmalmo.accounts.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
@@ -23,8 +22,8 @@ def news_list():
     )
 
 
-def news_article(slug: str) -> NewsArticle | str:
-    """The published article at this address, or the address it has moved to; else 404."""
+def news_article(slug: str) -> NewsArticle | str | None:
+    """The published article at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(
         NewsArticle.objects.published().select_related("project"), slug, "article"
     )
@@ -38,7 +37,7 @@ def _published_or_moved(published, slug: str, kind: str):
     moved = moved.select_related(kind).first()
     if moved is not None and getattr(moved, kind).is_published:
         return getattr(moved, kind).slug
-    raise Http404
+    return None
 
 
 def _projects():
@@ -77,7 +76,8 @@ def project_list(*, status: str = "", focus_area=None):
     return found.order_by("-updated_at", "-id")
 
 
-def project(slug: str) -> Project | str:
+def project(slug: str) -> Project | str | None:
+    """The published project at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(_projects().published(), slug, "project")
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
@@ -35,7 +36,7 @@ def news(request):
 
 @public_page
 def article(request, slug):
-    found = selectors.news_article(slug)
+    found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
         return redirect("publishing:article", slug=found, permanent=True)
     return _article(request, found, CommentForm())
@@ -59,7 +60,7 @@ def _article(request, found, form, status=200):
 def comment(request, slug):
     """A comment is held for moderation. With htmx the form answers in place; without it, a
     normal post and redirect."""
-    found = selectors.news_article(slug)
+    found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
         found = get_object_or_404(NewsArticle, slug=found)
     form = CommentForm(request.POST)
@@ -168,7 +169,7 @@ def projects(request):
 
 @public_page
 def project(request, slug):
-    found = selectors.project(slug)
+    found = found_or_404(selectors.project(slug))
     if isinstance(found, str):
         return redirect("publishing:project", slug=found, permanent=True)
     return render(
@@ -201,7 +202,7 @@ def staff_project(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_edit(request, group_pk, pk=None):
     """Write a report (the group's owner and process support), or review it (staff)."""
-    group = workspace(group_pk, request.user)
+    group = found_or_404(workspace(group_pk, request.user))
     initiative = group.initiative
     report = get_object_or_404(Report, pk=pk, initiative=initiative) if pk else None
     if not reports.can_write(request.user, initiative):
