@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from meetmalmo.groups.models import Invitation, Membership, WorkingGroup
+from meetmalmo.groups.models import Handover, Invitation, Membership, Milestone, WorkingGroup
 from meetmalmo.groups.permissions import can_see_group
 
 
@@ -62,8 +62,24 @@ def invitations_of(user):
 
 
 def handovers_waiting_for(user):
-    from meetmalmo.groups.models import Handover
-
     return Handover.objects.filter(person=user, accepted_at=None).select_related(
         "group__initiative", "organisation"
+    )
+
+
+def milestone(group, pk: int) -> Milestone | None:
+    """A milestone of this group only."""
+    return Milestone.objects.filter(pk=pk, group=group).first()
+
+
+def handover(pk: int) -> Handover | None:
+    return Handover.objects.select_related("group").filter(pk=pk).first()
+
+
+def invitation(token: str) -> Invitation | None:
+    """The invitation a reply link names, with what its page shows."""
+    return (
+        Invitation.objects.select_related("group__initiative", "invited_by")
+        .filter(token=token)
+        .first()
     )

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.models import User
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.selectors import active_person
 from meetmalmo.core.http import found_or_404
 from meetmalmo.groups import selectors, services
 from meetmalmo.groups.forms import (
@@ -19,7 +19,6 @@ from meetmalmo.groups.forms import (
     MilestoneForm,
     UpdateForm,
 )
-from meetmalmo.groups.models import Handover, Invitation, Milestone
 from meetmalmo.groups.permissions import can_edit_group
 from meetmalmo.resources.selectors import matches
 
@@ -99,7 +98,7 @@ def invite(request, pk):
 def invite_resource(request, pk):
     """Invite someone straight from the match list."""
     group = found_or_404(selectors.workspace(pk, request.user))
-    invitee = get_object_or_404(User, pk=request.POST.get("user", "0") or 0, is_active=True)
+    invitee = found_or_404(active_person(request.POST.get("user", "")))
     try:
         services.invite(group=group, invitee=invitee, actor=request.user)
     except services.GroupRefused as refused:
@@ -135,7 +134,7 @@ def milestone_add(request, pk):
 @require_POST
 def milestone_toggle(request, pk, milestone_pk):
     group = found_or_404(selectors.workspace(pk, request.user))
-    milestone = get_object_or_404(Milestone, pk=milestone_pk, group=group)
+    milestone = found_or_404(selectors.milestone(group, milestone_pk))
     try:
         services.milestone_toggle(milestone=milestone, actor=request.user)
     except services.GroupRefused as refused:
@@ -183,7 +182,7 @@ def handover(request, pk):
 @login_required
 @require_POST
 def handover_accept(request, pk):
-    handover = get_object_or_404(Handover.objects.select_related("group"), pk=pk)
+    handover = found_or_404(selectors.handover(pk))
     if handover.person_id != request.user.pk:
         found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
@@ -199,9 +198,7 @@ def handover_accept(request, pk):
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     """The link in the invitation e-mail: only for the person invited, and only once."""
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("group__initiative", "invited_by"), token=token
-    )
+    invitation = found_or_404(selectors.invitation(token))
     problem = None
     try:
         services.check_invitation(invitation, request.user)

@@ -6,7 +6,13 @@ from statistics import median
 
 from django.utils import timezone
 
-from meetmalmo.initiatives.models import DECISION_DAYS, Initiative
+from meetmalmo.initiatives.models import (
+    DECISION_DAYS,
+    Attachment,
+    FocusArea,
+    Initiative,
+    ReplyTemplate,
+)
 
 
 @dataclass(frozen=True)
@@ -168,3 +174,42 @@ def staff_case(pk: int) -> Initiative | None:
 def case_history(initiative: Initiative):
     """The whole history for staff, internal notes included."""
     return initiative.events.select_related("actor", "assigned_to")
+
+
+def attachment(pk: int) -> Attachment | None:
+    """An attachment with its case, for the permission check that decides who downloads it."""
+    return Attachment.objects.select_related("initiative").filter(pk=pk).first()
+
+
+def focus_areas():
+    """The office's managed list, in its order, those no longer in use too."""
+    return FocusArea.objects.all()
+
+
+def focus_area(pk: int) -> FocusArea | None:
+    return FocusArea.objects.filter(pk=pk).first()
+
+
+def focus_areas_chosen(ids) -> list[FocusArea]:
+    """The focus areas a form names by id; anything that is not an id is left out."""
+    return list(FocusArea.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
+
+
+def reply_templates():
+    return ReplyTemplate.objects.all()
+
+
+def reply_template(pk: int) -> ReplyTemplate | None:
+    return ReplyTemplate.objects.filter(pk=pk).first()
+
+
+def reply_template_text(template_id: str, kind: str, initiative: Initiative) -> str:
+    """A chosen reply template's text in the submitter's language (the case's own language once
+    the submitter is gone), to adjust before sending; nothing for an unknown template."""
+    if not template_id or not template_id.isdigit():
+        return ""
+    template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
+    if template is None:
+        return ""
+    submitter = initiative.submitter
+    return template.body_for(submitter.language if submitter else initiative.language)

@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.models import CaseEvent, Initiative
@@ -193,6 +194,59 @@ def _required_text(text: str) -> str:
     if not text:
         raise TransitionRefused(_("Write the message before sending it."), field="text")
     return text
+
+
+def assign_many(*, initiatives, assignee, actor) -> int:
+    """Give several cases to one process manager at once; returns how many."""
+    for initiative in initiatives:
+        assign(initiative=initiative, assignee=assignee, actor=actor)
+    return len(initiatives)
+
+
+def request_information_many(*, initiatives, template, actor) -> int:
+    """Send a template's question to several submitters, each in their own language. A case
+    whose submitter deleted their account has nobody to answer, so it is left out; returns how
+    many were asked."""
+    asked = [initiative for initiative in initiatives if initiative.submitter_id]
+    for initiative in asked:
+        request_information(
+            initiative=initiative,
+            actor=actor,
+            text=template.body_for(initiative.submitter.language),
+        )
+    return len(asked)
+
+
+def reply_template_save(*, form):
+    return form.save()
+
+
+def focus_area_save(*, form):
+    return form.save()
+
+
+@transaction.atomic
+def initiative_record(
+    *, person_form, data: dict, focus_areas, attachments: list, actor
+) -> Initiative:
+    """Record an initiative that came in at a meeting, by e-mail or by phone, for the person it
+    came from: their account, or a new contact made from the form (all or nothing). The person
+    has a receipt as if they had sent it themselves."""
+    person = person_form.existing_person() or contact_get_or_create(
+        email=person_form.cleaned_data["email"],
+        name=person_form.cleaned_data["name"],
+        organisation=person_form.cleaned_data.get("organisation"),
+        new_organisation=person_form.new_organisation_data(),
+    )
+    return initiative_save(
+        submitter=person,
+        actor=actor,
+        channel=person_form.cleaned_data["channel"],
+        data=data,
+        focus_areas=focus_areas,
+        attachments=attachments,
+        submit=True,
+    )
 
 
 @transaction.atomic

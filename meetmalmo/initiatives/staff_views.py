@@ -2,14 +2,12 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
@@ -24,7 +22,6 @@ from meetmalmo.initiatives.forms import (
     QueueFilterForm,
     ReplyTemplateForm,
 )
-from meetmalmo.initiatives.models import FocusArea, ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
 from meetmalmo.inventory.selectors import case_inventory, case_suggestions
 
@@ -76,9 +73,11 @@ def bulk_assign(request):
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect(request.POST.get("next") or "initiatives:queue")
-    for case in form.cleaned_data["cases"]:
-        services.assign(initiative=case, assignee=form.cleaned_data["assignee"], actor=request.user)
-    count = len(form.cleaned_data["cases"])
+    count = services.assign_many(
+        initiatives=form.cleaned_data["cases"],
+        assignee=form.cleaned_data["assignee"],
+        actor=request.user,
+    )
     messages.success(
         request,
         ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count) % {"count": count},
@@ -95,16 +94,11 @@ def bulk_reply(request):
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect(request.POST.get("next") or "initiatives:queue")
-    template = form.cleaned_data["template"]
-    # A case whose submitter deleted their account has nobody to answer.
-    cases = [case for case in form.cleaned_data["cases"] if case.submitter_id]
-    for initiative in cases:
-        services.request_information(
-            initiative=initiative,
-            actor=request.user,
-            text=template.body_for(initiative.submitter.language),
-        )
-    count = len(cases)
+    count = services.request_information_many(
+        initiatives=form.cleaned_data["cases"],
+        template=form.cleaned_data["template"],
+        actor=request.user,
+    )
     messages.success(
         request,
         ngettext("%(count)d question sent.", "%(count)d questions sent.", count) % {"count": count},
@@ -136,7 +130,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             form_for(
                 move.name,
                 DecisionForm,
-                reason=_template_text(template_id, move.name, initiative),
+                reason=selectors.reply_template_text(template_id, move.name, initiative),
             ),
         )
         for move in available_transitions(request.user, initiative)
@@ -153,26 +147,17 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "suggestions": case_suggestions(initiative, inventory, q=searched),
             "searched": searched,
             "moves": moves,
-            "templates": list(ReplyTemplate.objects.all()),
+            "templates": list(selectors.reply_templates()),
             "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
             "note_form": form_for("note", NoteForm),
             "question_form": form_for(
-                "question", NoteForm, text=_template_text(template_id, "question", initiative)
+                "question",
+                NoteForm,
+                text=selectors.reply_template_text(template_id, "question", initiative),
             ),
         },
         status=status,
     )
-
-
-def _template_text(template_id, kind, initiative) -> str:
-    """A chosen reply template's text in the submitter's language, to adjust before sending."""
-    if not template_id or not template_id.isdigit():
-        return ""
-    template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
-    if template is None:
-        return ""
-    submitter = initiative.submitter
-    return template.body_for(submitter.language if submitter else initiative.language)
 
 
 @process_manager_required
@@ -249,7 +234,7 @@ def question(request, pk):
 @process_manager_required
 def templates(request):
     return render(
-        request, "initiatives/staff/templates.html", {"templates": ReplyTemplate.objects.all()}
+        request, "initiatives/staff/templates.html", {"templates": selectors.reply_templates()}
     )
 
 
@@ -259,7 +244,8 @@ def template_edit(request, pk=None):
     return _edit(
         request,
         ReplyTemplateForm,
-        get_object_or_404(ReplyTemplate, pk=pk) if pk else None,
+        found_or_404(selectors.reply_template(pk)) if pk else None,
+        services.reply_template_save,
         section="templates",
         title=_("Reply template"),
         done="initiatives:templates",
@@ -269,7 +255,7 @@ def template_edit(request, pk=None):
 @process_manager_required
 def focus_areas(request):
     return render(
-        request, "initiatives/staff/focus_areas.html", {"focus_areas": FocusArea.objects.all()}
+        request, "initiatives/staff/focus_areas.html", {"focus_areas": selectors.focus_areas()}
     )
 
 
@@ -279,18 +265,19 @@ def focus_area_edit(request, pk=None):
     return _edit(
         request,
         FocusAreaForm,
-        get_object_or_404(FocusArea, pk=pk) if pk else None,
+        found_or_404(selectors.focus_area(pk)) if pk else None,
+        services.focus_area_save,
         section="focus_areas",
         title=_("Focus area"),
         done="initiatives:focus_areas",
     )
 
 
-def _edit(request, form_class, instance, *, section, title, done):
+def _edit(request, form_class, instance, save, *, section, title, done):
     """Create or change one of the office's managed lists."""
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save(form=form)
         messages.success(request, _("Saved."))
         return redirect(done)
     return render(
@@ -310,22 +297,13 @@ def record(request):
         data = {
             k: v for k, v in form.cleaned_data.items() if k not in ("focus_areas", "attachments")
         }
-        with transaction.atomic():
-            person = person_form.existing_person() or contact_get_or_create(
-                email=person_form.cleaned_data["email"],
-                name=person_form.cleaned_data["name"],
-                organisation=person_form.cleaned_data.get("organisation"),
-                new_organisation=person_form.new_organisation_data(),
-            )
-            initiative = services.initiative_save(
-                submitter=person,
-                actor=request.user,
-                channel=person_form.cleaned_data["channel"],
-                data=data,
-                focus_areas=form.cleaned_data["focus_areas"],
-                attachments=form.cleaned_data["attachments"],
-                submit=True,
-            )
+        initiative = services.initiative_record(
+            person_form=person_form,
+            data=data,
+            focus_areas=form.cleaned_data["focus_areas"],
+            attachments=form.cleaned_data["attachments"],
+            actor=request.user,
+        )
         messages.success(request, _("The initiative is recorded and the person has a receipt."))
         return redirect("initiatives:case", pk=initiative.pk)
     return render(

@@ -1,7 +1,7 @@
 """Reads on the register of existing efforts."""
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, InventoryEntry, Kind
+from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry, Kind
 
 
 def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool = False):
@@ -15,6 +15,28 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
     if status:
         found = found.filter(status=status)
     return found.prefetch_related("focus_areas").order_by("title")
+
+
+def effort(pk: int) -> Effort | None:
+    """An effort of the register, archived or not."""
+    return Effort.objects.filter(pk=pk).first()
+
+
+def inventory_entry(case_pk: int, entry_pk: int) -> InventoryEntry | None:
+    """One entry of a case's inventory, found only under its own case."""
+    return (
+        InventoryEntry.objects.select_related("initiative", "effort", "related_initiative")
+        .filter(pk=entry_pk, initiative_id=case_pk)
+        .first()
+    )
+
+
+def glossary():
+    return GlossaryEntry.objects.all()
+
+
+def glossary_entry(pk: int) -> GlossaryEntry | None:
+    return GlossaryEntry.objects.filter(pk=pk).first()
 
 
 def case_inventory(initiative) -> list[InventoryEntry]:

@@ -8,7 +8,7 @@ from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.initiatives.models import CaseEvent, Initiative
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, InventoryEntry, Kind
+from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry, Kind
 
 
 class InventoryRefused(Exception):
@@ -33,6 +33,15 @@ def effort_set_archived(*, effort: Effort, archived: bool) -> Effort:
     effort.save(update_fields=["archived", "updated_at"])
     related.index_efforts([effort.pk])
     return effort
+
+
+def glossary_entry_save(*, form) -> GlossaryEntry:
+    """Save a glossary entry from its form; the next search reads the changed glossary."""
+    return form.save()
+
+
+def glossary_entry_delete(*, entry: GlossaryEntry) -> None:
+    entry.delete()
 
 
 def _target(kind: str, pk: int, initiative: Initiative):

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.initiatives.models import Initiative
+from meetmalmo.core.http import found_or_404
+from meetmalmo.initiatives.selectors import staff_case
 from meetmalmo.inventory import selectors, services
 from meetmalmo.inventory.forms import (
     EffortFilterForm,
@@ -18,7 +19,6 @@ from meetmalmo.inventory.forms import (
     InventoryForm,
 )
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry
 
 
 @process_manager_required
@@ -38,7 +38,7 @@ def effort_list(request):
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def effort_edit(request, pk=None):
-    effort = get_object_or_404(Effort, pk=pk) if pk else None
+    effort = found_or_404(selectors.effort(pk)) if pk else None
     form = EffortForm(request.POST or None, instance=effort)
     if request.method == "POST" and form.is_valid():
         services.effort_save(form=form)
@@ -50,7 +50,7 @@ def effort_edit(request, pk=None):
 @process_manager_required
 @require_POST
 def effort_archive(request, pk):
-    effort = get_object_or_404(Effort, pk=pk)
+    effort = found_or_404(selectors.effort(pk))
     services.effort_set_archived(effort=effort, archived=not effort.archived)
     messages.success(
         request, _("The effort is archived.") if effort.archived else _("The effort is back.")
@@ -81,7 +81,7 @@ def effort_import(request):
 def inventory_add(request, pk):
     """Link a suggested effort or initiative to the case with a note, or dismiss it."""
     # A draft is not a case until it is sent (see initiatives.selectors.staff_case).
-    initiative = get_object_or_404(Initiative.objects.exclude(state="draft"), pk=pk)
+    initiative = found_or_404(staff_case(pk))
     form = InventoryForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
@@ -109,11 +109,7 @@ def inventory_add(request, pk):
 @process_manager_required
 @require_POST
 def inventory_remove(request, pk, entry_pk):
-    entry = get_object_or_404(
-        InventoryEntry.objects.select_related("initiative", "effort", "related_initiative"),
-        pk=entry_pk,
-        initiative_id=pk,
-    )
+    entry = found_or_404(selectors.inventory_entry(pk, entry_pk))
     try:
         services.inventory_remove(entry=entry, actor=request.user)
     except services.InventoryRefused as refused:
@@ -129,17 +125,16 @@ def _inventory_url(initiative) -> str:
 
 @process_manager_required
 def glossary(request):
-    entries = GlossaryEntry.objects.all()
-    return render(request, "inventory/glossary.html", {"entries": entries})
+    return render(request, "inventory/glossary.html", {"entries": selectors.glossary()})
 
 
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def glossary_edit(request, pk=None):
-    entry = get_object_or_404(GlossaryEntry, pk=pk) if pk else None
+    entry = found_or_404(selectors.glossary_entry(pk)) if pk else None
     form = GlossaryEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.glossary_entry_save(form=form)
         messages.success(request, _("The glossary is saved; the next search uses it."))
         return redirect("inventory:glossary")
     return render(request, "inventory/glossary_edit.html", {"form": form, "entry": entry})
@@ -148,6 +143,6 @@ def glossary_edit(request, pk=None):
 @process_manager_required
 @require_POST
 def glossary_delete(request, pk):
-    get_object_or_404(GlossaryEntry, pk=pk).delete()
+    services.glossary_entry_delete(entry=found_or_404(selectors.glossary_entry(pk)))
     messages.success(request, _("The entry is removed from the glossary."))
     return redirect("inventory:glossary")

@@ -119,3 +119,31 @@ def staff_articles():
 
 def moderation_queue(state: str = Comment.State.PENDING):
     return Comment.objects.filter(state=state).select_related("article").order_by("created_at")
+
+
+def staff_article(pk: int) -> NewsArticle | None:
+    """An article for the office to write, published or not."""
+    return NewsArticle.objects.filter(pk=pk).first()
+
+
+def staff_projects():
+    return Project.objects.select_related("initiative").order_by("-updated_at")
+
+
+def staff_project(pk: int) -> Project | None:
+    return Project.objects.select_related("initiative").filter(pk=pk).first()
+
+
+def comments_chosen(ids) -> list[Comment]:
+    """The comments a moderator ticked, by id; anything that is not an id is left out."""
+    return list(Comment.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
+
+
+def group_report(initiative, pk: int) -> Report | None:
+    """A report of this initiative only."""
+    return Report.objects.filter(pk=pk, initiative=initiative).first()
+
+
+def report_of_group(group_pk: int, pk: int) -> Report | None:
+    """A report of the working group's initiative only."""
+    return Report.objects.filter(pk=pk, initiative__group__pk=group_pk).first()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,7 +23,7 @@ from meetmalmo.publishing.forms import (
     ReportDecisionForm,
     ReportForm,
 )
-from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report
+from meetmalmo.publishing.models import Comment, Report
 
 PAGE_SIZE = 10
 
@@ -62,7 +62,7 @@ def comment(request, slug):
     normal post and redirect."""
     found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
-        found = get_object_or_404(NewsArticle, slug=found)
+        found = found_or_404(selectors.news_article(found))
     form = CommentForm(request.POST)
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid():
@@ -91,7 +91,7 @@ def staff_news(request):
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def staff_article(request, pk=None):
-    instance = get_object_or_404(NewsArticle, pk=pk) if pk else None
+    instance = found_or_404(selectors.staff_article(pk)) if pk else None
     return _edit_page(request, instance, NewsArticleForm, services.article_save, "article")
 
 
@@ -126,8 +126,7 @@ def moderation(request):
     if state not in Comment.State.values:
         state = Comment.State.PENDING
     if request.method == "POST":
-        ids = [value for value in request.POST.getlist("comments")[:500] if value.isdigit()]
-        chosen = list(Comment.objects.filter(pk__in=ids))
+        chosen = selectors.comments_chosen(request.POST.getlist("comments")[:500])
         if not chosen:
             messages.error(request, _("Choose at least one comment."))
         else:
@@ -185,16 +184,14 @@ def project(request, slug):
 
 @process_manager_required
 def staff_projects(request):
-    page = Paginator(
-        Project.objects.select_related("initiative").order_by("-updated_at"), 30
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.staff_projects(), 30).get_page(request.GET.get("page"))
     return render(request, "publishing/staff/projects.html", {"page": page, "query": ""})
 
 
 @process_manager_required
 @require_http_methods(["GET", "POST"])
 def staff_project(request, pk):
-    instance = get_object_or_404(Project.objects.select_related("initiative"), pk=pk)
+    instance = found_or_404(selectors.staff_project(pk))
     return _edit_page(request, instance, ProjectForm, services.project_save, "project")
 
 
@@ -204,7 +201,7 @@ def report_edit(request, group_pk, pk=None):
     """Write a report (the group's owner and process support), or review it (staff)."""
     group = found_or_404(workspace(group_pk, request.user))
     initiative = group.initiative
-    report = get_object_or_404(Report, pk=pk, initiative=initiative) if pk else None
+    report = found_or_404(selectors.group_report(initiative, pk)) if pk else None
     if not reports.can_write(request.user, initiative):
         raise Http404
     editable = report is None or report.state in (Report.State.DRAFT, Report.State.RETURNED)
@@ -249,7 +246,7 @@ def report_edit(request, group_pk, pk=None):
 @process_manager_required
 @require_POST
 def report_decide(request, group_pk, pk):
-    report = get_object_or_404(Report, pk=pk, initiative__group__pk=group_pk)
+    report = found_or_404(selectors.report_of_group(group_pk, pk))
     form = ReportDecisionForm(request.POST)
     if form.is_valid():
         try:

@@ -110,6 +110,11 @@ def matches(group, *, limit: int = 20) -> list[Match]:
     return found[:limit]
 
 
+def profile_of(user) -> ResourceProfile | None:
+    """The member's resource profile, if they have joined the pool."""
+    return ResourceProfile.objects.filter(user=user).first()
+
+
 def competence_suggestions(limit: int = 200) -> list[str]:
     from meetmalmo.resources.models import Competence
 

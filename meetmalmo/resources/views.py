@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.resources import selectors, services
 from meetmalmo.resources.forms import DirectoryFilterForm, ResourceProfileForm
-from meetmalmo.resources.models import ResourceProfile
 
 
 @require_http_methods(["GET", "POST"])
@@ -20,7 +19,7 @@ def join(request):
     """Join the pool, or change one's profile once joined. A visitor signs up first."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), login_url=reverse("account_signup"))
-    profile = ResourceProfile.objects.filter(user=request.user).first()
+    profile = selectors.profile_of(request.user)
     form = ResourceProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         services.profile_save(user=request.user, form=form)
