@@ -19,7 +19,7 @@ from meetmalmo.groups.forms import (
     MilestoneForm,
     UpdateForm,
 )
-from meetmalmo.groups.permissions import can_edit_group
+from meetmalmo.groups.permissions import can_accept_handover, can_edit_group, is_invited
 from meetmalmo.resources.selectors import matches
 
 FORMS = {
@@ -183,7 +183,7 @@ def handover(request, pk):
 @require_POST
 def handover_accept(request, pk):
     handover = found_or_404(selectors.handover(pk))
-    if handover.person_id != request.user.pk:
+    if not can_accept_handover(request.user, handover):
         found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
         services.handover_accept(handover=handover, user=request.user)
@@ -224,7 +224,7 @@ def invitation(request, token):
                 request, _("You have declined the invitation. Thank you for answering.")
             )
             return redirect("initiatives:my")
-    status = 200 if problem is None else (403 if invitation.invitee_id != request.user.pk else 410)
+    status = 200 if problem is None else (410 if is_invited(request.user, invitation) else 403)
     return render(
         request,
         "groups/invitation.html",

@@ -10,6 +10,7 @@ from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.models import CaseEvent, Initiative
+from meetmalmo.initiatives.permissions import is_submitter
 from meetmalmo.initiatives.workflow import (
     ACTORS,
     OPEN_STATES,
@@ -176,7 +177,7 @@ def request_information(*, initiative: Initiative, actor, text: str) -> CaseEven
 @transaction.atomic
 def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """The submitter's answer to a request for information, passed on to the process manager."""
-    if actor.pk != initiative.submitter_id:
+    if not is_submitter(actor, initiative):
         raise TransitionRefused(_("Only the submitter answers requests about the initiative."))
     if not initiative.events.filter(kind=CaseEvent.Kind.QUESTION).exists():
         raise TransitionRefused(_("There is no request for information to answer."))

@@ -4,11 +4,11 @@ related-work index current in the same transaction."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.initiatives.models import CaseEvent, Initiative
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory import related
 from meetmalmo.inventory.models import Effort, GlossaryEntry, InventoryEntry, Kind
+from meetmalmo.inventory.permissions import can_keep_inventory
 
 
 class InventoryRefused(Exception):
@@ -62,7 +62,7 @@ def inventory_add(
 ) -> InventoryEntry:
     """Link an effort or an earlier initiative to a case with a note, or dismiss it as not
     related; either way it is written in the case history (staff only)."""
-    if not is_process_manager(actor):
+    if not can_keep_inventory(actor):
         raise InventoryRefused(_("Only process managers keep the inventory."))
     target = _target(kind, pk, initiative)
     key = {"effort": target} if kind == Kind.EFFORT else {"related_initiative": target}
@@ -90,7 +90,7 @@ def inventory_add(
 @transaction.atomic
 def inventory_remove(*, entry: InventoryEntry, actor) -> None:
     """Take an entry off the inventory, so that it may be suggested again."""
-    if not is_process_manager(actor):
+    if not can_keep_inventory(actor):
         raise InventoryRefused(_("Only process managers keep the inventory."))
     if entry.initiative.state == State.REFERRED and entry.target in (
         entry.initiative.referred_to,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives.selectors import staff_case
 from meetmalmo.inventory import selectors, services
@@ -19,9 +19,10 @@ from meetmalmo.inventory.forms import (
     InventoryForm,
 )
 from meetmalmo.inventory.importer import import_efforts
+from meetmalmo.inventory.permissions import can_keep_inventory, can_keep_register
 
 
-@process_manager_required
+@requires(can_keep_register)
 def effort_list(request):
     filters = EffortFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
@@ -35,7 +36,7 @@ def effort_list(request):
     )
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def effort_edit(request, pk=None):
     effort = found_or_404(selectors.effort(pk)) if pk else None
@@ -47,7 +48,7 @@ def effort_edit(request, pk=None):
     return render(request, "inventory/edit.html", {"form": form, "effort": effort})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_POST
 def effort_archive(request, pk):
     effort = found_or_404(selectors.effort(pk))
@@ -58,7 +59,7 @@ def effort_archive(request, pk):
     return redirect("inventory:list")
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def effort_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -76,7 +77,7 @@ def effort_import(request):
     return render(request, "inventory/import.html", {"form": form, "result": result})
 
 
-@process_manager_required
+@requires(can_keep_inventory)
 @require_POST
 def inventory_add(request, pk):
     """Link a suggested effort or initiative to the case with a note, or dismiss it."""
@@ -106,7 +107,7 @@ def inventory_add(request, pk):
     return redirect(_inventory_url(initiative))
 
 
-@process_manager_required
+@requires(can_keep_inventory)
 @require_POST
 def inventory_remove(request, pk, entry_pk):
     entry = found_or_404(selectors.inventory_entry(pk, entry_pk))
@@ -123,12 +124,12 @@ def _inventory_url(initiative) -> str:
     return reverse("initiatives:case", args=[initiative.pk]) + "#inventory-title"
 
 
-@process_manager_required
+@requires(can_keep_register)
 def glossary(request):
     return render(request, "inventory/glossary.html", {"entries": selectors.glossary()})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def glossary_edit(request, pk=None):
     entry = found_or_404(selectors.glossary_entry(pk)) if pk else None
@@ -140,7 +141,7 @@ def glossary_edit(request, pk=None):
     return render(request, "inventory/glossary_edit.html", {"form": form, "entry": entry})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_POST
 def glossary_delete(request, pk):
     services.glossary_entry_delete(entry=found_or_404(selectors.glossary_entry(pk)))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
 from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.groups.selectors import workspace
@@ -24,6 +24,12 @@ from meetmalmo.publishing.forms import (
     ReportForm,
 )
 from meetmalmo.publishing.models import Comment, Report
+from meetmalmo.publishing.permissions import (
+    can_decide_report,
+    can_moderate_comments,
+    can_publish,
+    can_write_report,
+)
 
 PAGE_SIZE = 10
 
@@ -82,13 +88,13 @@ def comment(request, slug):
     return _article(request, found, form, status=400)
 
 
-@process_manager_required
+@requires(can_publish)
 def staff_news(request):
     page = Paginator(selectors.staff_articles(), 30).get_page(request.GET.get("page"))
     return render(request, "publishing/staff/news.html", {"page": page, "query": ""})
 
 
-@process_manager_required
+@requires(can_publish)
 @require_http_methods(["GET", "POST"])
 def staff_article(request, pk=None):
     instance = found_or_404(selectors.staff_article(pk)) if pk else None
@@ -119,7 +125,7 @@ def _edit_page(request, instance, form_class, save, kind):
     )
 
 
-@process_manager_required
+@requires(can_moderate_comments)
 @require_http_methods(["GET", "POST"])
 def moderation(request):
     state = request.GET.get("state", Comment.State.PENDING)
@@ -182,13 +188,13 @@ def project(request, slug):
     )
 
 
-@process_manager_required
+@requires(can_publish)
 def staff_projects(request):
     page = Paginator(selectors.staff_projects(), 30).get_page(request.GET.get("page"))
     return render(request, "publishing/staff/projects.html", {"page": page, "query": ""})
 
 
-@process_manager_required
+@requires(can_publish)
 @require_http_methods(["GET", "POST"])
 def staff_project(request, pk):
     instance = found_or_404(selectors.staff_project(pk))
@@ -202,7 +208,7 @@ def report_edit(request, group_pk, pk=None):
     group = found_or_404(workspace(group_pk, request.user))
     initiative = group.initiative
     report = found_or_404(selectors.group_report(initiative, pk)) if pk else None
-    if not reports.can_write(request.user, initiative):
+    if not can_write_report(request.user, initiative):
         raise Http404
     editable = report is None or report.state in (Report.State.DRAFT, Report.State.RETURNED)
     form = ReportForm(request.POST or None, instance=report)
@@ -243,7 +249,7 @@ def report_edit(request, group_pk, pk=None):
     )
 
 
-@process_manager_required
+@requires(can_decide_report)
 @require_POST
 def report_decide(request, group_pk, pk):
     report = found_or_404(selectors.report_of_group(group_pk, pk))
