@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Each person's sessions, listed on their own page and ended together (sign out elsewhere,
+    # account deletion) without reading every session there is.
+    "allauth.usersessions",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -61,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
 ]
 
 ROOT_URLCONF = "meetmalmo.urls"
@@ -235,6 +239,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Meet Malmö"
 MFA_ADAPTER = "meetmalmo.accounts.adapter.MFAAdapter"
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", HTTPS)
+# A session is recorded when someone signs in (device, address, time); recording every request
+# as well would write to the database on every page, so "last seen" is not kept.
+USERSESSIONS_TRACK_ACTIVITY = False
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

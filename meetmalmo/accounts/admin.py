@@ -1,3 +1,4 @@
+from allauth.usersessions import admin as usersessions_admin
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -64,3 +65,11 @@ class UserAdmin(BaseUserAdmin):
         for user in queryset:
             remove_process_manager(user=user)
         self.message_user(request, _("The role was removed."), messages.SUCCESS)
+
+
+# allauth's list of sessions is left out of the admin: deleting a row there would not sign the
+# person out (only the record of the session goes), and its search asks for a username, which
+# accounts here do not have. An administrator closes an account instead (not active), which
+# ends its sessions at their next request.
+# Its admin module is imported first, so that its registration is there to take back.
+admin.site.unregister(usersessions_admin.UserSession)

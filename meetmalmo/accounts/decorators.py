@@ -22,18 +22,27 @@ def redirect_to_two_factor_setup(request):
     return redirect("mfa_activate_totp")
 
 
-def process_manager_required(view):
-    """Visitors are asked to sign in; members who are not process managers are refused;
-    process managers who must use two-factor and have not set it up are sent to do so."""
+def requires(permission):
+    """A page for the people a permission function lets in (a `can_*` or `is_*` of an app's
+    permissions.py, asked with the person alone): visitors are asked to sign in; others who
+    may not are refused; staff who must use two-factor and have not set it up are sent to do
+    so."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_process_manager(request.user):
-            raise PermissionDenied
-        if must_set_up_two_factor(request.user):
-            return redirect_to_two_factor_setup(request)
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not permission(request.user):
+                raise PermissionDenied
+            if must_set_up_two_factor(request.user):
+                return redirect_to_two_factor_setup(request)
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+# The office's pages: the queue, cases, groups' staff pages.
+process_manager_required = requires(is_process_manager)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.accounts.models import Organisation
+from meetmalmo.accounts import selectors
 from meetmalmo.accounts.validators import validate_http_url, validate_org_number
 from meetmalmo.core.models import Sphere
 
@@ -27,7 +27,7 @@ class SignupDetailsForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=selectors.organisations(),
         required=False,
         empty_label=_("My organisation is not in the list"),
         help_text=_("Pick it from the list, or leave this and add your organisation below."),
@@ -74,7 +74,7 @@ class SignupDetailsForm(forms.Form):
                 "new_organisation_name",
                 _("Pick your organisation from the list above, or write its name here."),
             )
-        elif name and Organisation.objects.filter(name__iexact=name).exists():
+        elif name and selectors.organisation_name_taken(name):
             self.add_error(
                 "new_organisation_name",
                 _("%(name)s is already registered: pick it from the list above.") % {"name": name},

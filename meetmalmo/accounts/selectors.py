@@ -4,7 +4,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import QuerySet
 
-from meetmalmo.accounts.models import ContactProfile
+from meetmalmo.accounts.models import ContactProfile, Organisation, User
 
 
 def listed_contacts() -> QuerySet[ContactProfile]:
@@ -17,3 +17,28 @@ def listed_contacts() -> QuerySet[ContactProfile]:
 def has_two_factor(user) -> bool:
     """Whether signing in asks this person for a code from their authenticator app."""
     return is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def organisations():
+    """Every organisation by name, for the lists people pick theirs from."""
+    return Organisation.objects.order_by("name")
+
+
+def organisation_name_taken(name: str) -> bool:
+    return Organisation.objects.filter(name__iexact=name.strip()).exists()
+
+
+def person_by_email(email: str) -> User | None:
+    """The account with this address, in any case of letters, whether it was used or not."""
+    return User.objects.filter(email__iexact=email.strip()).first() if email else None
+
+
+def active_person_by_email(email: str) -> User | None:
+    """Someone who can be asked to join a group or take over its work: an open account."""
+    return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+
+
+def active_person(pk) -> User | None:
+    if not str(pk).isdigit():
+        return None
+    return User.objects.filter(pk=pk, is_active=True).first()

@@ -125,17 +125,12 @@ def account_delete(*, user: User) -> None:
 
 
 def _delete_sessions(user: User) -> None:
-    """End every session the person is signed in with, on every device."""
-    from django.contrib.sessions.models import Session
-    from django.utils import timezone
+    """End every session the person is signed in with, on every device: allauth records each
+    one when they sign in."""
+    from allauth.usersessions.adapter import get_adapter
+    from allauth.usersessions.models import UserSession
 
-    key = str(user.pk)
-    stale = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == key
-    ]
-    Session.objects.filter(pk__in=stale).delete()
+    get_adapter().end_sessions(UserSession.objects.filter(user=user))
 
 
 def unverified_accounts(*, days: int = 30):

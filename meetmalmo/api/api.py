@@ -5,7 +5,7 @@ caching, CORS and rate-limit headers are added by `meetmalmo.api.middleware`."""
 import re
 
 from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.decorators import decorate_view
@@ -84,11 +84,9 @@ def _page(request, found, query: schemas.Paging, serialise) -> dict:
 
 def _published(read, slug: str, what: str):
     """The published item at this address, or the address it has moved to; else 404."""
-    if SLUG.match(slug):
-        try:
-            return read(slug)
-        except Http404:
-            pass
+    found = read(slug) if SLUG.match(slug) else None
+    if found is not None:
+        return found
     raise HttpError(404, f"No published {what} has this address.")
 
 

@@ -5,7 +5,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Max, Min
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -134,11 +133,8 @@ DATASETS = (
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}
 
 
-def dataset(key: str) -> Dataset:
-    try:
-        return BY_KEY[key]
-    except KeyError:
-        raise Http404 from None
+def dataset(key: str) -> Dataset | None:
+    return BY_KEY.get(key)
 
 
 def catalogue() -> dict:

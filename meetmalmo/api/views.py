@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from meetmalmo.api import datasets, selectors
 from meetmalmo.core.csv import csv_response
+from meetmalmo.core.http import found_or_404
 from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.publishing.models import ProjectStatus
@@ -46,7 +47,7 @@ def docs(request):
 @require_safe
 @public_page
 def download(request, key):
-    found = datasets.dataset(key)
+    found = found_or_404(datasets.dataset(key))
     return csv_response(found.filename, found.header, found.rows())
 
 

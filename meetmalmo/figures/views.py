@@ -6,13 +6,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
 from meetmalmo.core.csv import csv_response
 from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.figures import exports, selectors
 from meetmalmo.figures.charts import bar_chart
 from meetmalmo.figures.forms import PeriodForm
+from meetmalmo.figures.permissions import can_see_office_figures
 
 
 def _period_form(request) -> PeriodForm:
@@ -25,7 +26,7 @@ def _bad_period(form) -> HttpResponseBadRequest:
 
 
 @require_GET
-@process_manager_required
+@requires(can_see_office_figures)
 def staff_figures(request):
     form = _period_form(request)
     figures = []
@@ -52,7 +53,7 @@ def staff_figures(request):
 
 
 @require_GET
-@process_manager_required
+@requires(can_see_office_figures)
 def staff_table_csv(request, key):
     if key not in selectors.TABLES:
         raise Http404
@@ -66,7 +67,7 @@ def staff_table_csv(request, key):
 
 
 @require_GET
-@process_manager_required
+@requires(can_see_office_figures)
 def staff_export(request):
     form = _period_form(request)
     if not form.is_valid():

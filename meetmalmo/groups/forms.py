@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import HttpURLField
-from meetmalmo.accounts.models import Organisation, User
+from meetmalmo.accounts.selectors import active_person_by_email, organisations
 from meetmalmo.groups.models import Link, Milestone, Role, Update
 
 
@@ -18,7 +18,7 @@ class InviteForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        user = active_person_by_email(email)
         if user is None:
             raise forms.ValidationError(
                 _("Nobody with this e-mail has an account. Ask them to sign up first.")
@@ -61,7 +61,7 @@ class LinkForm(forms.ModelForm):
 class HandoverForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation taking over"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=organisations(),
         empty_label=_("Choose an organisation"),
     )
     email = forms.EmailField(
@@ -74,7 +74,7 @@ class HandoverForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        self.person = User.objects.filter(email__iexact=email, is_active=True).first()
+        self.person = active_person_by_email(email)
         if self.person is None:
             raise forms.ValidationError(
                 _("Nobody with this e-mail has an account. Ask them to sign up first.")

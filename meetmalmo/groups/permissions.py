@@ -1,6 +1,6 @@
 """Who may see and change a working group."""
 
-from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.permissions import is_member, is_process_manager
 from meetmalmo.groups.models import EDITING_ROLES
 
 
@@ -28,3 +28,13 @@ def can_edit_group(user, group) -> bool:
 
 def can_post_update(user, group) -> bool:
     return is_process_manager(user) or _role(user, group) is not None
+
+
+def is_invited(user, invitation) -> bool:
+    """Only the person an invitation was sent to answers it, whoever else opens the link."""
+    return is_member(user) and invitation.invitee_id == user.pk
+
+
+def can_accept_handover(user, handover) -> bool:
+    """Only the person named as the new owner, not the old owner nor staff."""
+    return is_member(user) and handover.person_id == user.pk

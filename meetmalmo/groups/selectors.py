@@ -1,15 +1,14 @@
 """Reads on working groups."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 
-from meetmalmo.groups.models import Invitation, Membership, WorkingGroup
+from meetmalmo.groups.models import Handover, Invitation, Membership, Milestone, WorkingGroup
 from meetmalmo.groups.permissions import can_see_group
 
 
-def workspace(pk: int, user) -> WorkingGroup:
-    """A group with all its workspace shows, in a fixed number of queries; 404 for anyone who
-    may not see it, so that a changed id reveals nothing."""
+def workspace(pk: int, user) -> WorkingGroup | None:
+    """A group with all its workspace shows, in a fixed number of queries; nothing for anyone
+    who may not see it, so that a changed id reveals nothing."""
     group = (
         WorkingGroup.objects.select_related("initiative__organisation")
         .prefetch_related(
@@ -32,7 +31,7 @@ def workspace(pk: int, user) -> WorkingGroup:
         .first()
     )
     if group is None or not can_see_group(user, group):
-        raise Http404
+        return None
     return group
 
 
@@ -63,8 +62,24 @@ def invitations_of(user):
 
 
 def handovers_waiting_for(user):
-    from meetmalmo.groups.models import Handover
-
     return Handover.objects.filter(person=user, accepted_at=None).select_related(
         "group__initiative", "organisation"
+    )
+
+
+def milestone(group, pk: int) -> Milestone | None:
+    """A milestone of this group only."""
+    return Milestone.objects.filter(pk=pk, group=group).first()
+
+
+def handover(pk: int) -> Handover | None:
+    return Handover.objects.select_related("group").filter(pk=pk).first()
+
+
+def invitation(token: str) -> Invitation | None:
+    """The invitation a reply link names, with what its page shows."""
+    return (
+        Invitation.objects.select_related("group__initiative", "invited_by")
+        .filter(token=token)
+        .first()
     )

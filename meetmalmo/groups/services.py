@@ -18,7 +18,12 @@ from meetmalmo.groups.models import (
     Update,
     WorkingGroup,
 )
-from meetmalmo.groups.permissions import can_edit_group, can_post_update
+from meetmalmo.groups.permissions import (
+    can_accept_handover,
+    can_edit_group,
+    can_post_update,
+    is_invited,
+)
 from meetmalmo.groups.signals import work_moved_on
 from meetmalmo.initiatives.models import CaseEvent
 
@@ -81,7 +86,7 @@ def invite(*, group: WorkingGroup, invitee, actor, role: str = Role.MEMBER, mess
 
 def check_invitation(invitation: Invitation, user) -> None:
     """Why this person cannot answer this invitation now, or nothing."""
-    if invitation.invitee_id != user.pk:
+    if not is_invited(user, invitation):
         raise GroupRefused(
             _("This invitation was sent to someone else. Sign in with the account it was sent to.")
         )
@@ -196,7 +201,7 @@ def handover_record(*, group, actor, organisation, person, date, note: str = "")
 @transaction.atomic
 def handover_accept(*, handover: Handover, user) -> Handover:
     handover = Handover.objects.select_for_update().select_related("group").get(pk=handover.pk)
-    if handover.person_id != user.pk:
+    if not can_accept_handover(user, handover):
         raise GroupRefused(_("Only the named new owner accepts the handover."))
     if handover.accepted_at is not None:
         raise GroupRefused(_("The handover has already been accepted."))

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.models import User
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.selectors import active_person
+from meetmalmo.core.http import found_or_404
 from meetmalmo.groups import selectors, services
 from meetmalmo.groups.forms import (
     AnswerForm,
@@ -18,8 +19,7 @@ from meetmalmo.groups.forms import (
     MilestoneForm,
     UpdateForm,
 )
-from meetmalmo.groups.models import Handover, Invitation, Milestone
-from meetmalmo.groups.permissions import can_edit_group
+from meetmalmo.groups.permissions import can_accept_handover, can_edit_group, is_invited
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.resources.selectors import matches
 
@@ -34,7 +34,7 @@ FORMS = {
 
 @login_required
 def workspace(request, pk):
-    return _render(request, selectors.workspace(pk, request.user))
+    return _render(request, found_or_404(selectors.workspace(pk, request.user)))
 
 
 def _render(request, group, *, failed=None, status=200):
@@ -62,7 +62,7 @@ def _render(request, group, *, failed=None, status=200):
 
 def _act(request, pk, name, action):
     """Run one workspace form: on success back to the page, else the page with the errors."""
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     form = FORMS[name](request.POST, prefix=name)
     if form.is_valid():
         try:
@@ -98,8 +98,8 @@ def invite(request, pk):
 @require_POST
 def invite_resource(request, pk):
     """Invite someone straight from the match list."""
-    group = selectors.workspace(pk, request.user)
-    invitee = get_object_or_404(User, pk=request.POST.get("user", "0") or 0, is_active=True)
+    group = found_or_404(selectors.workspace(pk, request.user))
+    invitee = found_or_404(active_person(request.POST.get("user", "")))
     try:
         services.invite(group=group, invitee=invitee, actor=request.user)
     except services.GroupRefused as refused:
@@ -113,7 +113,7 @@ def invite_resource(request, pk):
 
 @process_manager_required
 def match(request, pk):
-    group = selectors.workspace(pk, request.user)
+    group = found_or_404(selectors.workspace(pk, request.user))
     return render(
         request,
         "groups/match.html",
@@ -134,8 +134,8 @@ def milestone_add(request, pk):
 @login_required
 @require_POST
 def milestone_toggle(request, pk, milestone_pk):
-    group = selectors.workspace(pk, request.user)
-    milestone = get_object_or_404(Milestone, pk=milestone_pk, group=group)
+    group = found_or_404(selectors.workspace(pk, request.user))
+    milestone = found_or_404(selectors.milestone(group, milestone_pk))
     try:
         services.milestone_toggle(milestone=milestone, actor=request.user)
     except services.GroupRefused as refused:
@@ -183,9 +183,9 @@ def handover(request, pk):
 @login_required
 @require_POST
 def handover_accept(request, pk):
-    handover = get_object_or_404(Handover.objects.select_related("group"), pk=pk)
-    if handover.person_id != request.user.pk:
-        selectors.workspace(handover.group_id, request.user)  # 404 for outsiders
+    handover = found_or_404(selectors.handover(pk))
+    if not can_accept_handover(request.user, handover):
+        found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
         services.handover_accept(handover=handover, user=request.user)
     except services.GroupRefused as refused:
@@ -199,9 +199,7 @@ def handover_accept(request, pk):
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     """The link in the invitation e-mail: only for the person invited, and only once."""
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("group__initiative", "invited_by"), token=token
-    )
+    invitation = found_or_404(selectors.invitation(token))
     problem = None
     try:
         services.check_invitation(invitation, request.user)
@@ -227,7 +225,7 @@ def invitation(request, token):
                 request, _("You have declined the invitation. Thank you for answering.")
             )
             return redirect("site:my")
-    status = 200 if problem is None else (403 if invitation.invitee_id != request.user.pk else 410)
+    status = 200 if problem is None else (410 if is_invited(request.user, invitation) else 403)
     return render(
         request,
         "groups/invitation.html",

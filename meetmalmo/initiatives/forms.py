@@ -234,10 +234,10 @@ class PersonForm(SignupDetailsForm):
         return email
 
     def existing_person(self):
-        from meetmalmo.accounts.models import User
+        from meetmalmo.accounts.selectors import person_by_email
 
         email = self.cleaned_data.get("email") or self.data.get(self.add_prefix("email"), "")
-        return User.objects.filter(email__iexact=email.strip()).first() if email else None
+        return person_by_email(email)
 
     def clean(self):
         # A person who already has an account brings their own organisation.

@@ -6,7 +6,14 @@ from statistics import median
 
 from django.utils import timezone
 
-from meetmalmo.initiatives.models import DECISION_DAYS, Initiative, InventoryEntry
+from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives.models import (
+    DECISION_DAYS,
+    Attachment,
+    Initiative,
+    InventoryEntry,
+    ReplyTemplate,
+)
 from meetmalmo.initiatives.workflow import OPEN_STATES, State
 from meetmalmo.inventory import related
 from meetmalmo.inventory.models import Kind
@@ -86,13 +93,10 @@ def member_initiatives(user):
     )
 
 
-def member_initiative(user, pk: int) -> Initiative:
-    """One of the member's own initiatives; someone else's id is a 404, never their case."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        member_initiatives(user).prefetch_related("focus_areas", "attachments"), pk=pk
-    )
+def member_initiative(user, pk: int) -> Initiative | None:
+    """One of the member's own initiatives; someone else's id finds nothing, never their case."""
+    found = member_initiatives(user).prefetch_related("focus_areas", "attachments")
+    return found.filter(pk=pk).first()
 
 
 def public_history(initiative: Initiative):
@@ -148,12 +152,10 @@ def queue(
     )
 
 
-def staff_case(pk: int) -> Initiative:
+def staff_case(pk: int) -> Initiative | None:
     """A case for the staff pages. A draft is not a case until its writer sends it: like the
-    queue, the staff pages neither show it nor act on it (404)."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
+    queue, the staff pages neither show it nor act on it (nothing is found)."""
+    return (
         Initiative.objects.exclude(state=State.DRAFT)
         .select_related(
             "submitter",
@@ -165,8 +167,9 @@ def staff_case(pk: int) -> Initiative:
             "group",
             "project",
         )
-        .prefetch_related("focus_areas", "attachments"),
-        pk=pk,
+        .prefetch_related("focus_areas", "attachments")
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -175,9 +178,13 @@ def case_history(initiative: Initiative):
     return initiative.events.select_related("actor", "assigned_to")
 
 
-def inventory_entries():
-    """Inventory entries with what they link to, for the staff pages."""
-    return InventoryEntry.objects.select_related("initiative", "effort", "related_initiative")
+def inventory_entry(case_pk: int, entry_pk: int) -> InventoryEntry | None:
+    """One entry of a case's inventory, found only under its own case."""
+    return (
+        InventoryEntry.objects.select_related("initiative", "effort", "related_initiative")
+        .filter(pk=entry_pk, initiative_id=case_pk)
+        .first()
+    )
 
 
 def case_inventory(initiative) -> list[InventoryEntry]:
@@ -202,3 +209,42 @@ def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> lis
         exclude=exclude,
         limit=limit,
     )
+
+
+def attachment(pk: int) -> Attachment | None:
+    """An attachment with its case, for the permission check that decides who downloads it."""
+    return Attachment.objects.select_related("initiative").filter(pk=pk).first()
+
+
+def focus_areas():
+    """The office's managed list, in its order, those no longer in use too."""
+    return FocusArea.objects.all()
+
+
+def focus_area(pk: int) -> FocusArea | None:
+    return FocusArea.objects.filter(pk=pk).first()
+
+
+def focus_areas_chosen(ids) -> list[FocusArea]:
+    """The focus areas a form names by id; anything that is not an id is left out."""
+    return list(FocusArea.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
+
+
+def reply_templates():
+    return ReplyTemplate.objects.all()
+
+
+def reply_template(pk: int) -> ReplyTemplate | None:
+    return ReplyTemplate.objects.filter(pk=pk).first()
+
+
+def reply_template_text(template_id: str, kind: str, initiative: Initiative) -> str:
+    """A chosen reply template's text in the submitter's language (the case's own language once
+    the submitter is gone), to adjust before sending; nothing for an unknown template."""
+    if not template_id or not template_id.isdigit():
+        return ""
+    template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
+    if template is None:
+        return ""
+    submitter = initiative.submitter
+    return template.body_for(submitter.language if submitter else initiative.language)

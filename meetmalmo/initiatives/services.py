@@ -5,10 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.indexing import index_initiatives, suggestable
 from meetmalmo.initiatives.models import CaseEvent, Initiative, InventoryEntry
+from meetmalmo.initiatives.permissions import is_submitter
 from meetmalmo.initiatives.workflow import (
     ACTORS,
     OPEN_STATES,
@@ -19,6 +21,7 @@ from meetmalmo.initiatives.workflow import (
     follow_ups,
 )
 from meetmalmo.inventory.models import Effort, Kind
+from meetmalmo.inventory.permissions import can_keep_inventory
 
 
 class TransitionRefused(Exception):
@@ -176,7 +179,7 @@ def request_information(*, initiative: Initiative, actor, text: str) -> CaseEven
 @transaction.atomic
 def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """The submitter's answer to a request for information, passed on to the process manager."""
-    if actor.pk != initiative.submitter_id:
+    if not is_submitter(actor, initiative):
         raise TransitionRefused(_("Only the submitter answers requests about the initiative."))
     if not initiative.events.filter(kind=CaseEvent.Kind.QUESTION).exists():
         raise TransitionRefused(_("There is no request for information to answer."))
@@ -194,6 +197,59 @@ def _required_text(text: str) -> str:
     if not text:
         raise TransitionRefused(_("Write the message before sending it."), field="text")
     return text
+
+
+def assign_many(*, initiatives, assignee, actor) -> int:
+    """Give several cases to one process manager at once; returns how many."""
+    for initiative in initiatives:
+        assign(initiative=initiative, assignee=assignee, actor=actor)
+    return len(initiatives)
+
+
+def request_information_many(*, initiatives, template, actor) -> int:
+    """Send a template's question to several submitters, each in their own language. A case
+    whose submitter deleted their account has nobody to answer, so it is left out; returns how
+    many were asked."""
+    asked = [initiative for initiative in initiatives if initiative.submitter_id]
+    for initiative in asked:
+        request_information(
+            initiative=initiative,
+            actor=actor,
+            text=template.body_for(initiative.submitter.language),
+        )
+    return len(asked)
+
+
+def reply_template_save(*, form):
+    return form.save()
+
+
+def focus_area_save(*, form):
+    return form.save()
+
+
+@transaction.atomic
+def initiative_record(
+    *, person_form, data: dict, focus_areas, attachments: list, actor
+) -> Initiative:
+    """Record an initiative that came in at a meeting, by e-mail or by phone, for the person it
+    came from: their account, or a new contact made from the form (all or nothing). The person
+    has a receipt as if they had sent it themselves."""
+    person = person_form.existing_person() or contact_get_or_create(
+        email=person_form.cleaned_data["email"],
+        name=person_form.cleaned_data["name"],
+        organisation=person_form.cleaned_data.get("organisation"),
+        new_organisation=person_form.new_organisation_data(),
+    )
+    return initiative_save(
+        submitter=person,
+        actor=actor,
+        channel=person_form.cleaned_data["channel"],
+        data=data,
+        focus_areas=focus_areas,
+        attachments=attachments,
+        submit=True,
+    )
 
 
 @transaction.atomic
@@ -270,7 +326,7 @@ def inventory_add(
 ) -> InventoryEntry:
     """Link an effort or an earlier initiative to a case with a note, or dismiss it as not
     related; either way it is written in the case history (staff only)."""
-    if not is_process_manager(actor):
+    if not can_keep_inventory(actor):
         raise InventoryRefused(_("Only process managers keep the inventory."))
     target = _target(kind, pk, initiative)
     key = {"effort": target} if kind == Kind.EFFORT else {"related_initiative": target}
@@ -298,7 +354,7 @@ def inventory_add(
 @transaction.atomic
 def inventory_remove(*, entry: InventoryEntry, actor) -> None:
     """Take an entry off the inventory, so that it may be suggested again."""
-    if not is_process_manager(actor):
+    if not can_keep_inventory(actor):
         raise InventoryRefused(_("Only process managers keep the inventory."))
     if entry.initiative.state == State.REFERRED and entry.target in (
         entry.initiative.referred_to,

@@ -2,16 +2,14 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.services import contact_get_or_create
-from meetmalmo.core.models import FocusArea
+from meetmalmo.accounts.decorators import process_manager_required, requires
+from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
@@ -26,8 +24,8 @@ from meetmalmo.initiatives.forms import (
     QueueFilterForm,
     ReplyTemplateForm,
 )
-from meetmalmo.initiatives.models import ReplyTemplate
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
+from meetmalmo.inventory.permissions import can_keep_inventory
 
 PAGE_SIZE = 50
 
@@ -77,9 +75,11 @@ def bulk_assign(request):
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect(request.POST.get("next") or "initiatives:queue")
-    for case in form.cleaned_data["cases"]:
-        services.assign(initiative=case, assignee=form.cleaned_data["assignee"], actor=request.user)
-    count = len(form.cleaned_data["cases"])
+    count = services.assign_many(
+        initiatives=form.cleaned_data["cases"],
+        assignee=form.cleaned_data["assignee"],
+        actor=request.user,
+    )
     messages.success(
         request,
         ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count) % {"count": count},
@@ -96,16 +96,11 @@ def bulk_reply(request):
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect(request.POST.get("next") or "initiatives:queue")
-    template = form.cleaned_data["template"]
-    # A case whose submitter deleted their account has nobody to answer.
-    cases = [case for case in form.cleaned_data["cases"] if case.submitter_id]
-    for initiative in cases:
-        services.request_information(
-            initiative=initiative,
-            actor=request.user,
-            text=template.body_for(initiative.submitter.language),
-        )
-    count = len(cases)
+    count = services.request_information_many(
+        initiatives=form.cleaned_data["cases"],
+        template=form.cleaned_data["template"],
+        actor=request.user,
+    )
     messages.success(
         request,
         ngettext("%(count)d question sent.", "%(count)d questions sent.", count) % {"count": count},
@@ -115,7 +110,7 @@ def bulk_reply(request):
 
 @process_manager_required
 def case(request, pk):
-    return _render_case(request, selectors.staff_case(pk))
+    return _render_case(request, found_or_404(selectors.staff_case(pk)))
 
 
 def _render_case(request, initiative, *, failed=None, status=200):
@@ -137,7 +132,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             form_for(
                 move.name,
                 DecisionForm,
-                reason=_template_text(template_id, move.name, initiative),
+                reason=selectors.reply_template_text(template_id, move.name, initiative),
             ),
         )
         for move in available_transitions(request.user, initiative)
@@ -154,32 +149,23 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "suggestions": selectors.case_suggestions(initiative, inventory, q=searched),
             "searched": searched,
             "moves": moves,
-            "templates": list(ReplyTemplate.objects.all()),
+            "templates": list(selectors.reply_templates()),
             "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
             "note_form": form_for("note", NoteForm),
             "question_form": form_for(
-                "question", NoteForm, text=_template_text(template_id, "question", initiative)
+                "question",
+                NoteForm,
+                text=selectors.reply_template_text(template_id, "question", initiative),
             ),
         },
         status=status,
     )
 
 
-def _template_text(template_id, kind, initiative) -> str:
-    """A chosen reply template's text in the submitter's language, to adjust before sending."""
-    if not template_id or not template_id.isdigit():
-        return ""
-    template = ReplyTemplate.objects.filter(pk=template_id, kind=kind).first()
-    if template is None:
-        return ""
-    submitter = initiative.submitter
-    return template.body_for(submitter.language if submitter else initiative.language)
-
-
 @process_manager_required
 @require_POST
 def transition(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     name = request.POST.get("move", "")
     if name not in TRANSITIONS:
         return redirect("initiatives:case", pk=pk)
@@ -207,7 +193,7 @@ def transition(request, pk):
 @process_manager_required
 @require_POST
 def assign(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = AssignForm(request.POST)
     if form.is_valid():
         services.assign(
@@ -220,7 +206,7 @@ def assign(request, pk):
 @process_manager_required
 @require_POST
 def note(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         services.add_note(initiative=initiative, actor=request.user, text=form.cleaned_data["text"])
@@ -232,7 +218,7 @@ def note(request, pk):
 @process_manager_required
 @require_POST
 def question(request, pk):
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = NoteForm(request.POST, prefix="question")
     if form.is_valid():
         try:
@@ -250,7 +236,7 @@ def question(request, pk):
 @process_manager_required
 def templates(request):
     return render(
-        request, "initiatives/staff/templates.html", {"templates": ReplyTemplate.objects.all()}
+        request, "initiatives/staff/templates.html", {"templates": selectors.reply_templates()}
     )
 
 
@@ -260,7 +246,8 @@ def template_edit(request, pk=None):
     return _edit(
         request,
         ReplyTemplateForm,
-        get_object_or_404(ReplyTemplate, pk=pk) if pk else None,
+        found_or_404(selectors.reply_template(pk)) if pk else None,
+        services.reply_template_save,
         section="templates",
         title=_("Reply template"),
         done="initiatives:templates",
@@ -270,7 +257,7 @@ def template_edit(request, pk=None):
 @process_manager_required
 def focus_areas(request):
     return render(
-        request, "initiatives/staff/focus_areas.html", {"focus_areas": FocusArea.objects.all()}
+        request, "initiatives/staff/focus_areas.html", {"focus_areas": selectors.focus_areas()}
     )
 
 
@@ -280,18 +267,19 @@ def focus_area_edit(request, pk=None):
     return _edit(
         request,
         FocusAreaForm,
-        get_object_or_404(FocusArea, pk=pk) if pk else None,
+        found_or_404(selectors.focus_area(pk)) if pk else None,
+        services.focus_area_save,
         section="focus_areas",
         title=_("Focus area"),
         done="initiatives:focus_areas",
     )
 
 
-def _edit(request, form_class, instance, *, section, title, done):
+def _edit(request, form_class, instance, save, *, section, title, done):
     """Create or change one of the office's managed lists."""
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save(form=form)
         messages.success(request, _("Saved."))
         return redirect(done)
     return render(
@@ -311,22 +299,13 @@ def record(request):
         data = {
             k: v for k, v in form.cleaned_data.items() if k not in ("focus_areas", "attachments")
         }
-        with transaction.atomic():
-            person = person_form.existing_person() or contact_get_or_create(
-                email=person_form.cleaned_data["email"],
-                name=person_form.cleaned_data["name"],
-                organisation=person_form.cleaned_data.get("organisation"),
-                new_organisation=person_form.new_organisation_data(),
-            )
-            initiative = services.initiative_save(
-                submitter=person,
-                actor=request.user,
-                channel=person_form.cleaned_data["channel"],
-                data=data,
-                focus_areas=form.cleaned_data["focus_areas"],
-                attachments=form.cleaned_data["attachments"],
-                submit=True,
-            )
+        initiative = services.initiative_record(
+            person_form=person_form,
+            data=data,
+            focus_areas=form.cleaned_data["focus_areas"],
+            attachments=form.cleaned_data["attachments"],
+            actor=request.user,
+        )
         messages.success(request, _("The initiative is recorded and the person has a receipt."))
         return redirect("initiatives:case", pk=initiative.pk)
     return render(
@@ -334,11 +313,11 @@ def record(request):
     )
 
 
-@process_manager_required
+@requires(can_keep_inventory)
 @require_POST
 def inventory_add(request, pk):
     """Link a suggested effort or initiative to the case with a note, or dismiss it."""
-    initiative = selectors.staff_case(pk)
+    initiative = found_or_404(selectors.staff_case(pk))
     form = InventoryForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
@@ -363,10 +342,10 @@ def inventory_add(request, pk):
     return redirect(_inventory_url(initiative))
 
 
-@process_manager_required
+@requires(can_keep_inventory)
 @require_POST
 def inventory_remove(request, pk, entry_pk):
-    entry = get_object_or_404(selectors.inventory_entries(), pk=entry_pk, initiative_id=pk)
+    entry = found_or_404(selectors.inventory_entry(pk, entry_pk))
     try:
         services.inventory_remove(entry=entry, actor=request.user)
     except services.InventoryRefused as refused:

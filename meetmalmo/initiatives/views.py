@@ -4,15 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.core.models import FocusArea
+from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, TextForm
-from meetmalmo.initiatives.models import Attachment
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
 from meetmalmo.inventory.selectors import suggestions_for_writer
@@ -33,7 +32,7 @@ def initiative_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     if not initiative.is_draft:
         return redirect("initiatives:mine", pk=initiative.pk)
     return _initiative_form(request, initiative=initiative)
@@ -99,7 +98,7 @@ def related_work(request):
     them as the writer types (htmx) and shows them beside the text."""
     text = "\n".join(request.GET.get(name, "")[:20_000] for name in RELATED_FIELDS)
     codes = [code[:50] for code in request.GET.getlist("focus_areas")[:20]]
-    areas = list(FocusArea.objects.filter(pk__in=[c for c in codes if c.isdigit()]))
+    areas = selectors.focus_areas_chosen(codes)
     suggestions = suggestions_for_writer(text=text, focus_areas=[a.code for a in areas])
     return render(
         request, "initiatives/includes/related.html", {"suggestions": suggestions, "asked": True}
@@ -135,13 +134,13 @@ def _mine(request, initiative, answer_form=None, status=200):
 
 @login_required
 def my_initiative(request, pk):
-    return _mine(request, selectors.member_initiative(request.user, pk))
+    return _mine(request, found_or_404(selectors.member_initiative(request.user, pk)))
 
 
 @login_required
 @require_POST
 def my_answer(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     form = TextForm(request.POST)
     if form.is_valid():
         try:
@@ -159,7 +158,7 @@ def my_answer(request, pk):
 @login_required
 @require_POST
 def my_withdraw(request, pk):
-    initiative = selectors.member_initiative(request.user, pk)
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
     try:
         services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
     except services.TransitionRefused as refused:
@@ -171,7 +170,7 @@ def my_withdraw(request, pk):
 
 @login_required
 def attachment(request, pk):
-    attachment = get_object_or_404(Attachment.objects.select_related("initiative"), pk=pk)
+    attachment = found_or_404(selectors.attachment(pk))
     if not can_see_case(request.user, attachment.initiative):
         raise Http404
     return FileResponse(

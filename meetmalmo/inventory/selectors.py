@@ -1,7 +1,7 @@
 """Reads on the register of existing efforts."""
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, Kind
+from meetmalmo.inventory.models import Effort, GlossaryEntry, Kind
 
 
 def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool = False):
@@ -15,6 +15,19 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
     if status:
         found = found.filter(status=status)
     return found.prefetch_related("focus_areas").order_by("title")
+
+
+def effort(pk: int) -> Effort | None:
+    """An effort of the register, archived or not."""
+    return Effort.objects.filter(pk=pk).first()
+
+
+def glossary():
+    return GlossaryEntry.objects.all()
+
+
+def glossary_entry(pk: int) -> GlossaryEntry | None:
+    return GlossaryEntry.objects.filter(pk=pk).first()
 
 
 def suggestions_for_writer(*, text: str, focus_areas=(), limit: int = 5) -> list[related.Match]:

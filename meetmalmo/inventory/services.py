@@ -4,7 +4,7 @@ transaction."""
 from django.db import transaction
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort
+from meetmalmo.inventory.models import Effort, GlossaryEntry
 
 
 @transaction.atomic
@@ -21,3 +21,12 @@ def effort_set_archived(*, effort: Effort, archived: bool) -> Effort:
     effort.save(update_fields=["archived", "updated_at"])
     related.index_efforts([effort.pk])
     return effort
+
+
+def glossary_entry_save(*, form) -> GlossaryEntry:
+    """Save a glossary entry from its form; the next search reads the changed glossary."""
+    return form.save()
+
+
+def glossary_entry_delete(*, entry: GlossaryEntry) -> None:
+    entry.delete()

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
+from meetmalmo.core.http import found_or_404
 from meetmalmo.inventory import selectors, services
 from meetmalmo.inventory.forms import (
     EffortFilterForm,
@@ -15,10 +16,10 @@ from meetmalmo.inventory.forms import (
     ImportForm,
 )
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort, GlossaryEntry
+from meetmalmo.inventory.permissions import can_keep_register
 
 
-@process_manager_required
+@requires(can_keep_register)
 def effort_list(request):
     filters = EffortFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
@@ -32,10 +33,10 @@ def effort_list(request):
     )
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def effort_edit(request, pk=None):
-    effort = get_object_or_404(Effort, pk=pk) if pk else None
+    effort = found_or_404(selectors.effort(pk)) if pk else None
     form = EffortForm(request.POST or None, instance=effort)
     if request.method == "POST" and form.is_valid():
         services.effort_save(form=form)
@@ -44,10 +45,10 @@ def effort_edit(request, pk=None):
     return render(request, "inventory/edit.html", {"form": form, "effort": effort})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_POST
 def effort_archive(request, pk):
-    effort = get_object_or_404(Effort, pk=pk)
+    effort = found_or_404(selectors.effort(pk))
     services.effort_set_archived(effort=effort, archived=not effort.archived)
     messages.success(
         request, _("The effort is archived.") if effort.archived else _("The effort is back.")
@@ -55,7 +56,7 @@ def effort_archive(request, pk):
     return redirect("inventory:list")
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def effort_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -73,27 +74,26 @@ def effort_import(request):
     return render(request, "inventory/import.html", {"form": form, "result": result})
 
 
-@process_manager_required
+@requires(can_keep_register)
 def glossary(request):
-    entries = GlossaryEntry.objects.all()
-    return render(request, "inventory/glossary.html", {"entries": entries})
+    return render(request, "inventory/glossary.html", {"entries": selectors.glossary()})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_http_methods(["GET", "POST"])
 def glossary_edit(request, pk=None):
-    entry = get_object_or_404(GlossaryEntry, pk=pk) if pk else None
+    entry = found_or_404(selectors.glossary_entry(pk)) if pk else None
     form = GlossaryEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.glossary_entry_save(form=form)
         messages.success(request, _("The glossary is saved; the next search uses it."))
         return redirect("inventory:glossary")
     return render(request, "inventory/glossary_edit.html", {"form": form, "entry": entry})
 
 
-@process_manager_required
+@requires(can_keep_register)
 @require_POST
 def glossary_delete(request, pk):
-    get_object_or_404(GlossaryEntry, pk=pk).delete()
+    services.glossary_entry_delete(entry=found_or_404(selectors.glossary_entry(pk)))
     messages.success(request, _("The entry is removed from the glossary."))
     return redirect("inventory:glossary")

@@ -9,13 +9,12 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.core import public_cache
 from meetmalmo.core.mail import link_for, send_notice
-from meetmalmo.groups.models import EDITING_ROLES
 from meetmalmo.initiatives.models import Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
+from meetmalmo.publishing.permissions import can_decide_report, can_write_report
 from meetmalmo.publishing.services import project_touch
 
 REPORT_AFTER = timedelta(days=30)
@@ -29,22 +28,10 @@ class ReportRefused(Exception):
         self.message = message
 
 
-def can_write(user, initiative) -> bool:
-    """The group's owner and process support, and process managers."""
-    if is_process_manager(user):
-        return True
-    group = getattr(initiative, "group", None)
-    return bool(
-        user.is_authenticated
-        and group is not None
-        and group.memberships.filter(user=user, role__in=EDITING_ROLES).exists()
-    )
-
-
 @transaction.atomic
 def report_save(*, initiative, form, outcomes, actor, submit: bool) -> Report:
     """Save a report with its outcomes, all or nothing; `submit` hands it to the office."""
-    if not can_write(actor, initiative):
+    if not can_write_report(actor, initiative):
         raise ReportRefused(_("Only the group's owner and process support write reports."))
     report = form.save(commit=False)
     if report.pk is None:
@@ -67,7 +54,7 @@ def report_save(*, initiative, form, outcomes, actor, submit: bool) -> Report:
 @transaction.atomic
 def report_decide(*, report: Report, actor, publish: bool, comment: str = "") -> Report:
     """Publish a submitted report, or send it back to the group with a comment."""
-    if not is_process_manager(actor):
+    if not can_decide_report(actor):
         raise ReportRefused(_("Only process managers publish reports."))
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.state != Report.State.SUBMITTED:

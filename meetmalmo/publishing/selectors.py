@@ -1,7 +1,6 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 
 from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
@@ -23,8 +22,8 @@ def news_list():
     )
 
 
-def news_article(slug: str) -> NewsArticle | str:
-    """The published article at this address, or the address it has moved to; else 404."""
+def news_article(slug: str) -> NewsArticle | str | None:
+    """The published article at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(
         NewsArticle.objects.published().select_related("project"), slug, "article"
     )
@@ -38,7 +37,7 @@ def _published_or_moved(published, slug: str, kind: str):
     moved = moved.select_related(kind).first()
     if moved is not None and getattr(moved, kind).is_published:
         return getattr(moved, kind).slug
-    raise Http404
+    return None
 
 
 def _projects():
@@ -77,7 +76,8 @@ def project_list(*, status: str = "", focus_area=None):
     return found.order_by("-updated_at", "-id")
 
 
-def project(slug: str) -> Project | str:
+def project(slug: str) -> Project | str | None:
+    """The published project at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(_projects().published(), slug, "project")
 
 
@@ -119,3 +119,31 @@ def staff_articles():
 
 def moderation_queue(state: str = Comment.State.PENDING):
     return Comment.objects.filter(state=state).select_related("article").order_by("created_at")
+
+
+def staff_article(pk: int) -> NewsArticle | None:
+    """An article for the office to write, published or not."""
+    return NewsArticle.objects.filter(pk=pk).first()
+
+
+def staff_projects():
+    return Project.objects.select_related("initiative").order_by("-updated_at")
+
+
+def staff_project(pk: int) -> Project | None:
+    return Project.objects.select_related("initiative").filter(pk=pk).first()
+
+
+def comments_chosen(ids) -> list[Comment]:
+    """The comments a moderator ticked, by id; anything that is not an id is left out."""
+    return list(Comment.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
+
+
+def group_report(initiative, pk: int) -> Report | None:
+    """A report of this initiative only."""
+    return Report.objects.filter(pk=pk, initiative=initiative).first()
+
+
+def report_of_group(group_pk: int, pk: int) -> Report | None:
+    """A report of the working group's initiative only."""
+    return Report.objects.filter(pk=pk, initiative__group__pk=group_pk).first()

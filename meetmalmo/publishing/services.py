@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.core import limits, public_cache
 from meetmalmo.publishing.images import resized
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
+from meetmalmo.publishing.permissions import can_moderate_comments, can_publish
 
 
 class PublishingRefused(Exception):
@@ -37,7 +37,7 @@ def project_save(*, form, actor) -> Project:
 def _save_page(form, actor, kind: str):
     """A published page's old address keeps working when it changes, and a new image is
     stored resized."""
-    if not is_process_manager(actor):
+    if not can_publish(actor):
         raise PublishingRefused(_("Only process managers publish."))
     page = form.save(commit=False)
     if page.pk:
@@ -97,7 +97,7 @@ def comment_submit(*, article: NewsArticle, form) -> Comment:
 
 @transaction.atomic
 def comments_moderate(*, comments, state: str, actor) -> int:
-    if not is_process_manager(actor):
+    if not can_moderate_comments(actor):
         raise PublishingRefused(_("Only process managers moderate comments."))
     if state not in (Comment.State.APPROVED, Comment.State.REJECTED, Comment.State.SPAM):
         raise PublishingRefused(_("Choose approve, reject or spam."))

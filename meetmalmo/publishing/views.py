@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
+from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
@@ -22,7 +23,13 @@ from meetmalmo.publishing.forms import (
     ReportDecisionForm,
     ReportForm,
 )
-from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report
+from meetmalmo.publishing.models import Comment, Report
+from meetmalmo.publishing.permissions import (
+    can_decide_report,
+    can_moderate_comments,
+    can_publish,
+    can_write_report,
+)
 
 PAGE_SIZE = 10
 
@@ -35,7 +42,7 @@ def news(request):
 
 @public_page
 def article(request, slug):
-    found = selectors.news_article(slug)
+    found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
         return redirect("publishing:article", slug=found, permanent=True)
     return _article(request, found, CommentForm())
@@ -59,9 +66,9 @@ def _article(request, found, form, status=200):
 def comment(request, slug):
     """A comment is held for moderation. With htmx the form answers in place; without it, a
     normal post and redirect."""
-    found = selectors.news_article(slug)
+    found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
-        found = get_object_or_404(NewsArticle, slug=found)
+        found = found_or_404(selectors.news_article(found))
     form = CommentForm(request.POST)
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid():
@@ -81,16 +88,16 @@ def comment(request, slug):
     return _article(request, found, form, status=400)
 
 
-@process_manager_required
+@requires(can_publish)
 def staff_news(request):
     page = Paginator(selectors.staff_articles(), 30).get_page(request.GET.get("page"))
     return render(request, "publishing/staff/news.html", {"page": page, "query": ""})
 
 
-@process_manager_required
+@requires(can_publish)
 @require_http_methods(["GET", "POST"])
 def staff_article(request, pk=None):
-    instance = get_object_or_404(NewsArticle, pk=pk) if pk else None
+    instance = found_or_404(selectors.staff_article(pk)) if pk else None
     return _edit_page(request, instance, NewsArticleForm, services.article_save, "article")
 
 
@@ -118,15 +125,14 @@ def _edit_page(request, instance, form_class, save, kind):
     )
 
 
-@process_manager_required
+@requires(can_moderate_comments)
 @require_http_methods(["GET", "POST"])
 def moderation(request):
     state = request.GET.get("state", Comment.State.PENDING)
     if state not in Comment.State.values:
         state = Comment.State.PENDING
     if request.method == "POST":
-        ids = [value for value in request.POST.getlist("comments")[:500] if value.isdigit()]
-        chosen = list(Comment.objects.filter(pk__in=ids))
+        chosen = selectors.comments_chosen(request.POST.getlist("comments")[:500])
         if not chosen:
             messages.error(request, _("Choose at least one comment."))
         else:
@@ -168,7 +174,7 @@ def projects(request):
 
 @public_page
 def project(request, slug):
-    found = selectors.project(slug)
+    found = found_or_404(selectors.project(slug))
     if isinstance(found, str):
         return redirect("publishing:project", slug=found, permanent=True)
     return render(
@@ -182,18 +188,16 @@ def project(request, slug):
     )
 
 
-@process_manager_required
+@requires(can_publish)
 def staff_projects(request):
-    page = Paginator(
-        Project.objects.select_related("initiative").order_by("-updated_at"), 30
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.staff_projects(), 30).get_page(request.GET.get("page"))
     return render(request, "publishing/staff/projects.html", {"page": page, "query": ""})
 
 
-@process_manager_required
+@requires(can_publish)
 @require_http_methods(["GET", "POST"])
 def staff_project(request, pk):
-    instance = get_object_or_404(Project.objects.select_related("initiative"), pk=pk)
+    instance = found_or_404(selectors.staff_project(pk))
     return _edit_page(request, instance, ProjectForm, services.project_save, "project")
 
 
@@ -201,10 +205,10 @@ def staff_project(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_edit(request, group_pk, pk=None):
     """Write a report (the group's owner and process support), or review it (staff)."""
-    group = workspace(group_pk, request.user)
+    group = found_or_404(workspace(group_pk, request.user))
     initiative = group.initiative
-    report = get_object_or_404(Report, pk=pk, initiative=initiative) if pk else None
-    if not reports.can_write(request.user, initiative):
+    report = found_or_404(selectors.group_report(initiative, pk)) if pk else None
+    if not can_write_report(request.user, initiative):
         raise Http404
     editable = report is None or report.state in (Report.State.DRAFT, Report.State.RETURNED)
     form = ReportForm(request.POST or None, instance=report)
@@ -245,10 +249,10 @@ def report_edit(request, group_pk, pk=None):
     )
 
 
-@process_manager_required
+@requires(can_decide_report)
 @require_POST
 def report_decide(request, group_pk, pk):
-    report = get_object_or_404(Report, pk=pk, initiative__group__pk=group_pk)
+    report = found_or_404(selectors.report_of_group(group_pk, pk))
     form = ReportDecisionForm(request.POST)
     if form.is_valid():
         try:

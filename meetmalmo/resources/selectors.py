@@ -109,6 +109,11 @@ def matches(group, *, limit: int = 20) -> list[Match]:
     return found[:limit]
 
 
+def profile_of(user) -> ResourceProfile | None:
+    """The member's resource profile, if they have joined the pool."""
+    return ResourceProfile.objects.filter(user=user).first()
+
+
 def competence_suggestions(limit: int = 200) -> list[str]:
     from meetmalmo.resources.models import Competence
 
@@ -118,8 +123,3 @@ def competence_suggestions(limit: int = 200) -> list[str]:
         .order_by("-n", "name")
         .values_list("name", flat=True)[:limit]
     )
-
-
-def profile_of(user) -> ResourceProfile | None:
-    """The person's own resource profile, if they have joined the pool."""
-    return ResourceProfile.objects.filter(user=user).first()

@@ -9,18 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts.decorators import process_manager_required
+from meetmalmo.accounts.decorators import requires
 from meetmalmo.resources import selectors, services
 from meetmalmo.resources.forms import DirectoryFilterForm, ResourceProfileForm
-from meetmalmo.resources.models import ResourceProfile
+from meetmalmo.resources.permissions import can_join_pool, can_search_pool
 
 
 @require_http_methods(["GET", "POST"])
 def join(request):
     """Join the pool, or change one's profile once joined. A visitor signs up first."""
-    if not request.user.is_authenticated:
+    if not can_join_pool(request.user):
         return redirect_to_login(request.get_full_path(), login_url=reverse("account_signup"))
-    profile = ResourceProfile.objects.filter(user=request.user).first()
+    profile = selectors.profile_of(request.user)
     form = ResourceProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         services.profile_save(user=request.user, form=form)
@@ -50,7 +50,7 @@ def leave(request):
     return redirect("site:my")
 
 
-@process_manager_required
+@requires(can_search_pool)
 def directory(request):
     filters = DirectoryFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}

@@ -29,6 +29,27 @@ def test_the_statement_and_a_report_with_errors_are_accessible(page, lang):
     assert not AccessibilityReport.objects.exists()
 
 
+def test_each_field_in_error_points_at_its_message_and_its_help(page):
+    assert page.goto("/en/accessibility/").ok
+    page.fill("#id_email", "karin@")
+    with page.expect_navigation():
+        page.click("#report-title ~ form button[type=submit]")
+    # What a screen reader reads out on reaching the field: its help, then what went wrong.
+    described = page.evaluate(
+        """() => [...document.querySelectorAll("form [aria-invalid=true]")].map(field => [
+            field.id,
+            (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean)
+                .map(id => document.getElementById(id)?.innerText.trim() ?? `missing ${id}`),
+        ])"""
+    )
+    fields = dict(described)
+    assert set(fields) == {"id_email", "id_description"}
+    assert fields["id_email"][-1] == "Enter a valid email address."
+    assert fields["id_description"][-1] == "This field is required."
+    assert not any(text.startswith("missing") for texts in fields.values() for text in texts)
+    assert_accessible(page)
+
+
 def test_a_report_is_sent_with_the_keyboard_alone(page):
     assert page.goto("/en/accessibility/").ok
     assert page.inner_text("h1") == "Accessibility statement for Meet Malmö"

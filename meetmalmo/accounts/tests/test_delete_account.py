@@ -16,6 +16,7 @@ from meetmalmo.accounts.permissions import can_delete_own_account
 from meetmalmo.accounts.services import AccountDeletionRefused, account_delete
 from meetmalmo.accounts.tests.factories import PASSWORD
 from meetmalmo.accounts.tests.footprint import footprint, submit
+from meetmalmo.accounts.tests.two_factor import sign_in
 from meetmalmo.groups.models import Handover, Invitation, Membership
 from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
 from meetmalmo.publishing.models import Comment, Report
@@ -168,8 +169,8 @@ def test_the_whole_footprint_is_deleted_or_anonymised(
 
 def test_the_member_is_signed_out_everywhere(client, member, other_member):
     elsewhere, bystander = Client(), Client()
-    elsewhere.force_login(member)
-    bystander.force_login(other_member)
+    sign_in(elsewhere, member)  # on another device, through the login page
+    sign_in(bystander, other_member)
     assert delete(client, member).status_code == 302
     remaining = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
     assert str(member.pk) not in remaining and str(other_member.pk) in remaining

@@ -199,6 +199,8 @@ TABLE: dict[str, Row] = {
         {"uidb36": "{w.reset_uid}", "key": "{w.reset_key}"},
     ),
     "account_reset_password_from_key_done": Row(PUBLIC),
+    # Where each person is signed in: their own sessions only, so a signed-in page for all.
+    "usersessions_list": Row(SIGNED_IN),
     # Two-factor: changing it asks for the password again; codes exist only once it is set up.
     "mfa_index": Row(SIGNED_IN),
     "mfa_authenticate": Row(roles(HOME, visitor=to("/sv/accounts/login/"))),

@@ -196,3 +196,14 @@ def test_an_answer_too_long_is_refused_and_the_invitation_stays_open(
     assert 'id="id_answer_error"' in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.state == "pending" and not Membership.objects.filter(user=invitee).exists()
+
+
+@pytest.mark.parametrize("user", ["", "not-a-number", "999999"])
+def test_inviting_from_the_match_list_someone_unknown_is_not_found(
+    client, process_manager, group, user, mailoutbox
+):
+    client.force_login(process_manager)
+    response = client.post(f"/en/staff/groups/{group.pk}/match/invite/", {"user": user})
+    assert response.status_code == 404
+    assert not Invitation.objects.filter(group=group).exists()
+    assert mailoutbox == []
