@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accessibility.models import AccessibilityReport
 from meetmalmo.core import limits
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import absolute
 
 # Reports one e-mail address may send in an hour: enough for a person, too few for someone
@@ -17,18 +18,12 @@ from meetmalmo.core.mail import absolute
 REPORTS_PER_HOUR = 5
 
 
-class ReportRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 def report_submit(*, form, language: str) -> AccessibilityReport:
     """Keep the report; unless it looks like spam, e-mail it to the office and a receipt to the
     reporter. Refused when the address has sent too many in the last hour."""
     email = form.cleaned_data["email"].lower()
     if limits.hit("accessibility-reports", email, limit=REPORTS_PER_HOUR, window=60 * 60).exceeded:
-        raise ReportRefused(
+        raise Refused(
             _("You have sent many messages in a short time. Please wait a while and try again.")
         )
     report = form.save(commit=False)

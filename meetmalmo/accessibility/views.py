@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from meetmalmo.accessibility import services
 from meetmalmo.accessibility import statement as facts
 from meetmalmo.accessibility.forms import AccessibilityReportForm
+from meetmalmo.core.errors import Refused
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -23,7 +24,7 @@ def statement(request):
         if form.is_valid():
             try:
                 services.report_submit(form=form, language=get_language())
-            except services.ReportRefused as refused:
+            except Refused as refused:
                 form.add_error(None, refused.message)
             else:
                 messages.success(

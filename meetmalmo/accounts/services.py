@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from meetmalmo.accounts import personal_data
 from meetmalmo.accounts.models import ContactProfile, Organisation, User
 from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.core.errors import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -83,14 +84,6 @@ def contact_get_or_create(
     return user
 
 
-class AccountDeletionRefused(Exception):
-    """The account cannot be deleted by its owner; the message says what to do instead."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Delete a member's account and what is only theirs, all or nothing (GDPR art. 17).
@@ -102,7 +95,7 @@ def account_delete(*, user: User) -> None:
     and reports. Comments sent from a verified address of theirs stay with name and address
     blanked."""
     if not can_delete_own_account(user):
-        raise AccountDeletionRefused(
+        raise Refused(
             _(
                 "Accounts of process managers and administrators are removed by an "
                 "administrator, once their cases and groups have been handed over. "
@@ -118,7 +111,7 @@ def account_delete(*, user: User) -> None:
     except (ProtectedError, RestrictedError) as error:
         # Something that must not lose its person; the transaction undoes everything above.
         logger.error("Account %s could not be deleted: %s", user.pk, error)
-        raise AccountDeletionRefused(
+        raise Refused(
             _("Your account could not be deleted. Nothing was removed. Write to %(email)s.")
             % {"email": settings.CONTACT_EMAIL}
         ) from error

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from meetmalmo.accounts import personal_data, services
 from meetmalmo.accounts.forms import DeleteAccountForm
 from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.core.errors import Refused
 
 
 @never_cache
@@ -42,7 +43,7 @@ def delete_account(request):
     if request.method == "POST" and allowed and form.is_valid():
         try:
             services.account_delete(user=request.user)
-        except services.AccountDeletionRefused as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
         else:
             logout(request)

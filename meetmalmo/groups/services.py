@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.core.errors import Refused
 from meetmalmo.groups import notices
 from meetmalmo.groups.models import (
     Handover,
@@ -26,15 +27,6 @@ from meetmalmo.groups.permissions import (
 )
 from meetmalmo.groups.signals import work_moved_on
 from meetmalmo.initiatives.models import CaseEvent
-
-
-class GroupRefused(Exception):
-    """A change that is not possible; the message is for the person who tried it."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def group_open(initiative, event) -> WorkingGroup:
@@ -61,20 +53,20 @@ def tell_members(initiative, event) -> None:
 
 def _require_staff(actor) -> None:
     if not is_process_manager(actor):
-        raise GroupRefused(_("Only process managers do this."))
+        raise Refused(_("Only process managers do this."))
 
 
 @transaction.atomic
 def invite(*, group: WorkingGroup, invitee, actor, role: str = Role.MEMBER, message: str = ""):
     _require_staff(actor)
     if not invitee.is_active:
-        raise GroupRefused(_("This account is closed."), field="email")
+        raise Refused(_("This account is closed."), field="email")
     if group.memberships.filter(user=invitee).exists():
-        raise GroupRefused(
+        raise Refused(
             _("%(name)s is already in the group.") % {"name": invitee.name}, field="email"
         )
     if group.invitations.filter(invitee=invitee, state=Invitation.State.PENDING).exists():
-        raise GroupRefused(
+        raise Refused(
             _("%(name)s already has an invitation.") % {"name": invitee.name}, field="email"
         )
     invitation = Invitation.objects.create(
@@ -87,16 +79,16 @@ def invite(*, group: WorkingGroup, invitee, actor, role: str = Role.MEMBER, mess
 def check_invitation(invitation: Invitation, user) -> None:
     """Why this person cannot answer this invitation now, or nothing."""
     if not is_invited(user, invitation):
-        raise GroupRefused(
+        raise Refused(
             _("This invitation was sent to someone else. Sign in with the account it was sent to.")
         )
     if invitation.state != Invitation.State.PENDING:
-        raise GroupRefused(
+        raise Refused(
             _("This invitation has already been answered: %(state)s.")
             % {"state": invitation.get_state_display().lower()}
         )
     if invitation.expires_at <= timezone.now():
-        raise GroupRefused(_("This invitation has expired. Ask the process manager for a new one."))
+        raise Refused(_("This invitation has expired. Ask the process manager for a new one."))
 
 
 @transaction.atomic
@@ -150,7 +142,7 @@ def hourly(now) -> str:
 @transaction.atomic
 def milestone_add(*, group, actor, title: str, due) -> Milestone:
     if not can_edit_group(actor, group):
-        raise GroupRefused(_("Only the owner and process support change milestones."))
+        raise Refused(_("Only the owner and process support change milestones."))
     work_moved_on.send(sender=WorkingGroup, initiative_id=group.initiative_id)
     return Milestone.objects.create(group=group, title=title, due=due)
 
@@ -158,7 +150,7 @@ def milestone_add(*, group, actor, title: str, due) -> Milestone:
 @transaction.atomic
 def milestone_toggle(*, milestone: Milestone, actor) -> Milestone:
     if not can_edit_group(actor, milestone.group):
-        raise GroupRefused(_("Only the owner and process support change milestones."))
+        raise Refused(_("Only the owner and process support change milestones."))
     milestone.done = not milestone.done
     milestone.save(update_fields=["done"])
     return milestone
@@ -167,7 +159,7 @@ def milestone_toggle(*, milestone: Milestone, actor) -> Milestone:
 @transaction.atomic
 def update_post(*, group, actor, body: str) -> Update:
     if not can_post_update(actor, group):
-        raise GroupRefused(_("Only the group's members post updates."))
+        raise Refused(_("Only the group's members post updates."))
     work_moved_on.send(sender=WorkingGroup, initiative_id=group.initiative_id)
     return Update.objects.create(group=group, author=actor, body=body)
 
@@ -175,7 +167,7 @@ def update_post(*, group, actor, body: str) -> Update:
 @transaction.atomic
 def link_add(*, group, actor, title: str, url: str) -> Link:
     if not can_edit_group(actor, group):
-        raise GroupRefused(_("Only the owner and process support add documents and links."))
+        raise Refused(_("Only the owner and process support add documents and links."))
     return Link.objects.create(group=group, title=title, url=url)
 
 
@@ -185,7 +177,7 @@ def handover_record(*, group, actor, organisation, person, date, note: str = "")
     when that person accepts."""
     _require_staff(actor)
     if group.handovers.filter(accepted_at=None).exists():
-        raise GroupRefused(_("A handover is already waiting for its new owner to accept."))
+        raise Refused(_("A handover is already waiting for its new owner to accept."))
     handover = Handover.objects.create(
         group=group,
         organisation=organisation,
@@ -202,9 +194,9 @@ def handover_record(*, group, actor, organisation, person, date, note: str = "")
 def handover_accept(*, handover: Handover, user) -> Handover:
     handover = Handover.objects.select_for_update().select_related("group").get(pk=handover.pk)
     if not can_accept_handover(user, handover):
-        raise GroupRefused(_("Only the named new owner accepts the handover."))
+        raise Refused(_("Only the named new owner accepts the handover."))
     if handover.accepted_at is not None:
-        raise GroupRefused(_("The handover has already been accepted."))
+        raise Refused(_("The handover has already been accepted."))
     handover.accepted_at = timezone.now()
     handover.save(update_fields=["accepted_at"])
     group = handover.group

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.accounts.selectors import active_person
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.groups import selectors, services
 from meetmalmo.groups.forms import (
@@ -67,7 +68,7 @@ def _act(request, pk, name, action):
     if form.is_valid():
         try:
             message = action(group, form)
-        except services.GroupRefused as refused:
+        except Refused as refused:
             if refused.field not in form.fields:
                 messages.error(request, refused.message)
                 return redirect("groups:workspace", pk=group.pk)
@@ -102,7 +103,7 @@ def invite_resource(request, pk):
     invitee = found_or_404(active_person(request.POST.get("user", "")))
     try:
         services.invite(group=group, invitee=invitee, actor=request.user)
-    except services.GroupRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(
@@ -138,7 +139,7 @@ def milestone_toggle(request, pk, milestone_pk):
     milestone = found_or_404(selectors.milestone(group, milestone_pk))
     try:
         services.milestone_toggle(milestone=milestone, actor=request.user)
-    except services.GroupRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     return redirect("groups:workspace", pk=group.pk)
 
@@ -188,7 +189,7 @@ def handover_accept(request, pk):
         found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
         services.handover_accept(handover=handover, user=request.user)
-    except services.GroupRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
         return redirect("groups:workspace", pk=handover.group_id)
     messages.success(request, _("You are now the owner of the work."))
@@ -203,7 +204,7 @@ def invitation(request, token):
     problem = None
     try:
         services.check_invitation(invitation, request.user)
-    except services.GroupRefused as refused:
+    except Refused as refused:
         problem = refused.message
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and problem is None and form.is_valid():
@@ -215,7 +216,7 @@ def invitation(request, token):
                 accept=accept,
                 answer=form.cleaned_data["answer"],
             )
-        except services.GroupRefused as refused:
+        except Refused as refused:
             problem = refused.message
         else:
             if accept:

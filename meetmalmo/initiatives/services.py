@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.accounts.services import contact_get_or_create
+from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.indexing import index_initiatives, suggestable
@@ -24,15 +25,6 @@ from meetmalmo.inventory.models import Effort, Kind
 from meetmalmo.inventory.permissions import can_keep_inventory
 
 
-class TransitionRefused(Exception):
-    """A move the workflow does not allow; the message is for the person who tried it."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
 @transaction.atomic
 def perform_transition(
     *,
@@ -47,18 +39,18 @@ def perform_transition(
     send the notice the move implies once the change is committed."""
     transition = TRANSITIONS.get(name)
     if transition is None:
-        raise TransitionRefused(_("There is no such step."))
+        raise Refused(_("There is no such step."))
     _lock(initiative)
     if initiative.state not in transition.sources:
-        raise TransitionRefused(
+        raise Refused(
             _("This step is not possible while the initiative is %(state)s.")
             % {"state": initiative.get_state_display().lower()}
         )
     if not any(ACTORS[role](actor, initiative) for role in transition.actors):
-        raise TransitionRefused(_("You may not take this step on this initiative."))
+        raise Refused(_("You may not take this step on this initiative."))
     reason = reason.strip()
     if REASON in transition.requires and not reason:
-        raise TransitionRefused(_("Give a reason: the submitter will read it."), field="reason")
+        raise Refused(_("Give a reason: the submitter will read it."), field="reason")
     if REFERRED_TO in transition.requires:
         _check_referral(initiative, referred_to, referred_to_effort)
         initiative.referred_to = referred_to
@@ -104,18 +96,18 @@ def _check_referral(initiative: Initiative, referred_to, referred_to_effort) -> 
     """A referral names one piece of existing work: an earlier submitted initiative or an
     existing effort that is not archived."""
     if (referred_to is None) == (referred_to_effort is None):
-        raise TransitionRefused(
+        raise Refused(
             _("Choose the existing work this initiative is referred to."), field="referred_to"
         )
     if referred_to_effort is not None:
         if referred_to_effort.archived:
-            raise TransitionRefused(
+            raise Refused(
                 _("The effort is archived; choose work that is under way."), field="referred_to"
             )
         return
     current_state = Initiative.objects.filter(pk=referred_to.pk).values_list("state", flat=True)
     if referred_to.pk == initiative.pk or current_state.first() in (None, State.DRAFT):
-        raise TransitionRefused(
+        raise Refused(
             _("An initiative can only be referred to another initiative that was submitted."),
             field="referred_to",
         )
@@ -125,9 +117,9 @@ def _check_referral(initiative: Initiative, referred_to, referred_to_effort) -> 
 def assign(*, initiative: Initiative, assignee, actor) -> CaseEvent:
     """Give an open case to a process manager; reassignment is recorded like the first."""
     if not is_process_manager(actor):
-        raise TransitionRefused(_("Only process managers assign cases."))
+        raise Refused(_("Only process managers assign cases."))
     if not is_process_manager(assignee):
-        raise TransitionRefused(_("Cases can only be assigned to a process manager."))
+        raise Refused(_("Cases can only be assigned to a process manager."))
     _lock(initiative)
     previous = initiative.assigned_to_id
     initiative.assigned_to = assignee
@@ -147,7 +139,7 @@ def assign(*, initiative: Initiative, assignee, actor) -> CaseEvent:
 def add_note(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """An internal note: staff only, never shown to the submitter."""
     if not is_process_manager(actor):
-        raise TransitionRefused(_("Only process managers write internal notes."))
+        raise Refused(_("Only process managers write internal notes."))
     return CaseEvent.objects.create(
         initiative=initiative,
         kind=CaseEvent.Kind.NOTE,
@@ -161,11 +153,11 @@ def add_note(*, initiative: Initiative, actor, text: str) -> CaseEvent:
 def request_information(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """Ask the submitter for more; they answer on their own page. The clock keeps running."""
     if not is_process_manager(actor):
-        raise TransitionRefused(_("Only process managers ask submitters for information."))
+        raise Refused(_("Only process managers ask submitters for information."))
     if initiative.state not in OPEN_STATES:
-        raise TransitionRefused(_("Information can only be requested before the decision."))
+        raise Refused(_("Information can only be requested before the decision."))
     if initiative.submitter_id is None:
-        raise TransitionRefused(
+        raise Refused(
             _("The submitter has deleted their account; nobody can answer."), field="text"
         )
     text = _required_text(text)
@@ -180,9 +172,9 @@ def request_information(*, initiative: Initiative, actor, text: str) -> CaseEven
 def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """The submitter's answer to a request for information, passed on to the process manager."""
     if not is_submitter(actor, initiative):
-        raise TransitionRefused(_("Only the submitter answers requests about the initiative."))
+        raise Refused(_("Only the submitter answers requests about the initiative."))
     if not initiative.events.filter(kind=CaseEvent.Kind.QUESTION).exists():
-        raise TransitionRefused(_("There is no request for information to answer."))
+        raise Refused(_("There is no request for information to answer."))
     text = _required_text(text)
     event = CaseEvent.objects.create(
         initiative=initiative, kind=CaseEvent.Kind.ANSWER, actor=actor, reason=text
@@ -195,7 +187,7 @@ def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
 def _required_text(text: str) -> str:
     text = text.strip()
     if not text:
-        raise TransitionRefused(_("Write the message before sending it."), field="text")
+        raise Refused(_("Write the message before sending it."), field="text")
     return text
 
 
@@ -268,7 +260,7 @@ def initiative_save(
     all of it or none of it. `actor` is a process manager recording it on someone's behalf."""
     actor = actor or submitter
     if submitter.organisation_id is None:
-        raise TransitionRefused(_("Add your organisation to your account before you continue."))
+        raise Refused(_("Add your organisation to your account before you continue."))
     if initiative is None:
         initiative = Initiative(
             submitter=submitter,
@@ -277,7 +269,7 @@ def initiative_save(
             recorded_by=actor if actor != submitter else None,
         )
     elif initiative.state != State.DRAFT:
-        raise TransitionRefused(_("Only a draft can be changed."))
+        raise Refused(_("Only a draft can be changed."))
     for field, value in data.items():
         setattr(initiative, field, value)
     initiative.save()
@@ -300,14 +292,6 @@ def initiative_save(
 # The case's inventory -------------------------------------------------------------------
 
 
-class InventoryRefused(Exception):
-    """A change of the inventory that is not possible; the message is for the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 def _target(kind: str, pk: int, initiative: Initiative):
     if kind == Kind.EFFORT:
         target = Effort.objects.filter(pk=pk).first()
@@ -316,7 +300,7 @@ def _target(kind: str, pk: int, initiative: Initiative):
     else:
         target = None
     if target is None:
-        raise InventoryRefused(_("That effort or initiative does not exist."))
+        raise Refused(_("That effort or initiative does not exist."))
     return target
 
 
@@ -327,7 +311,7 @@ def inventory_add(
     """Link an effort or an earlier initiative to a case with a note, or dismiss it as not
     related; either way it is written in the case history (staff only)."""
     if not can_keep_inventory(actor):
-        raise InventoryRefused(_("Only process managers keep the inventory."))
+        raise Refused(_("Only process managers keep the inventory."))
     target = _target(kind, pk, initiative)
     key = {"effort": target} if kind == Kind.EFFORT else {"related_initiative": target}
     entry, _created = InventoryEntry.objects.update_or_create(
@@ -355,12 +339,12 @@ def inventory_add(
 def inventory_remove(*, entry: InventoryEntry, actor) -> None:
     """Take an entry off the inventory, so that it may be suggested again."""
     if not can_keep_inventory(actor):
-        raise InventoryRefused(_("Only process managers keep the inventory."))
+        raise Refused(_("Only process managers keep the inventory."))
     if entry.initiative.state == State.REFERRED and entry.target in (
         entry.initiative.referred_to,
         entry.initiative.referred_to_effort,
     ):
-        raise InventoryRefused(_("The case is referred to this work, so it stays."))
+        raise Refused(_("The case is referred to this work, so it stays."))
     CaseEvent.objects.create(
         initiative=entry.initiative,
         kind=CaseEvent.Kind.INVENTORY,

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import process_manager_required, requires
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import (
@@ -179,7 +180,7 @@ def transition(request, pk):
                 reason=form.cleaned_data["reason"],
                 **form.referral(),
             )
-        except services.TransitionRefused as refused:
+        except Refused as refused:
             if refused.field:
                 form.add_error(refused.field, refused.message)
             else:
@@ -225,7 +226,7 @@ def question(request, pk):
             services.request_information(
                 initiative=initiative, actor=request.user, text=form.cleaned_data["text"]
             )
-        except services.TransitionRefused as refused:
+        except Refused as refused:
             form.add_error("text", refused.message)
         else:
             messages.success(request, _("The question is sent to the submitter."))
@@ -332,7 +333,7 @@ def inventory_add(request, pk):
             dismissed=dismissed,
             actor=request.user,
         )
-    except services.InventoryRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(
@@ -348,7 +349,7 @@ def inventory_remove(request, pk, entry_pk):
     entry = found_or_404(selectors.inventory_entry(pk, entry_pk))
     try:
         services.inventory_remove(entry=entry, actor=request.user)
-    except services.InventoryRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Taken off the inventory."))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, TextForm
@@ -60,7 +61,7 @@ def _initiative_form(request, initiative):
                 submit=submit,
                 initiative=initiative,
             )
-        except services.TransitionRefused as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
         else:
             if submit:
@@ -147,7 +148,7 @@ def my_answer(request, pk):
             services.answer_request(
                 initiative=initiative, actor=request.user, text=form.cleaned_data["text"]
             )
-        except services.TransitionRefused as refused:
+        except Refused as refused:
             form.add_error("text", refused.message)
         else:
             messages.success(request, _("Your answer has been sent to the process manager."))
@@ -161,7 +162,7 @@ def my_withdraw(request, pk):
     initiative = found_or_404(selectors.member_initiative(request.user, pk))
     try:
         services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
-    except services.TransitionRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Your initiative has been withdrawn."))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetmalmo.core import public_cache
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import link_for, send_notice
 from meetmalmo.initiatives.models import Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
@@ -22,26 +23,20 @@ REPORT_AFTER = timedelta(days=30)
 KIND_FOR_STATE = {State.COMPLETED: Report.Kind.FINAL, State.ACTIVE: Report.Kind.YEARLY}
 
 
-class ReportRefused(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 @transaction.atomic
 def report_save(*, initiative, form, outcomes, actor, submit: bool) -> Report:
     """Save a report with its outcomes, all or nothing; `submit` hands it to the office."""
     if not can_write_report(actor, initiative):
-        raise ReportRefused(_("Only the group's owner and process support write reports."))
+        raise Refused(_("Only the group's owner and process support write reports."))
     report = form.save(commit=False)
     if report.pk is None:
         if initiative.state not in KIND_FOR_STATE:
-            raise ReportRefused(_("A report is written when the work runs or is completed."))
+            raise Refused(_("A report is written when the work runs or is completed."))
         report.initiative = initiative
         report.kind = KIND_FOR_STATE[initiative.state]
         report.author = actor
     if report.state in (Report.State.SUBMITTED, Report.State.PUBLISHED):
-        raise ReportRefused(_("The report is with the office; it can no longer be changed."))
+        raise Refused(_("The report is with the office; it can no longer be changed."))
     if submit:
         report.state = Report.State.SUBMITTED
         report.submitted_at = timezone.now()
@@ -55,12 +50,12 @@ def report_save(*, initiative, form, outcomes, actor, submit: bool) -> Report:
 def report_decide(*, report: Report, actor, publish: bool, comment: str = "") -> Report:
     """Publish a submitted report, or send it back to the group with a comment."""
     if not can_decide_report(actor):
-        raise ReportRefused(_("Only process managers publish reports."))
+        raise Refused(_("Only process managers publish reports."))
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.state != Report.State.SUBMITTED:
-        raise ReportRefused(_("Only a submitted report can be published or sent back."))
+        raise Refused(_("Only a submitted report can be published or sent back."))
     if not publish and not comment.strip():
-        raise ReportRefused(_("Say what should change: the group reads the comment."))
+        raise Refused(_("Say what should change: the group reads the comment."))
     report.state = Report.State.PUBLISHED if publish else Report.State.RETURNED
     report.comment = comment.strip()
     report.published_at = timezone.now() if publish else None

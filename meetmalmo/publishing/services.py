@@ -7,15 +7,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetmalmo.core import limits, public_cache
+from meetmalmo.core.errors import Refused
 from meetmalmo.publishing.images import resized
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
 from meetmalmo.publishing.permissions import can_moderate_comments, can_publish
-
-
-class PublishingRefused(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @transaction.atomic
@@ -38,7 +33,7 @@ def _save_page(form, actor, kind: str):
     """A published page's old address keeps working when it changes, and a new image is
     stored resized."""
     if not can_publish(actor):
-        raise PublishingRefused(_("Only process managers publish."))
+        raise Refused(_("Only process managers publish."))
     page = form.save(commit=False)
     if page.pk:
         before = type(page).objects.get(pk=page.pk)
@@ -85,7 +80,7 @@ def comment_submit(*, article: NewsArticle, form) -> Comment:
     email = form.cleaned_data["email"].lower()
     limit = settings.COMMENT_RATE_PER_HOUR
     if limits.hit("comments", email, limit=limit, window=60 * 60).exceeded:
-        raise PublishingRefused(
+        raise Refused(
             _("You have sent many comments in a short time. Please wait a while and try again.")
         )
     comment = form.save(commit=False)
@@ -98,9 +93,9 @@ def comment_submit(*, article: NewsArticle, form) -> Comment:
 @transaction.atomic
 def comments_moderate(*, comments, state: str, actor) -> int:
     if not can_moderate_comments(actor):
-        raise PublishingRefused(_("Only process managers moderate comments."))
+        raise Refused(_("Only process managers moderate comments."))
     if state not in (Comment.State.APPROVED, Comment.State.REJECTED, Comment.State.SPAM):
-        raise PublishingRefused(_("Choose approve, reject or spam."))
+        raise Refused(_("Choose approve, reject or spam."))
     transaction.on_commit(public_cache.clear)
     return Comment.objects.filter(pk__in=[c.pk for c in comments]).update(
         state=state, moderated_by=actor, moderated_at=timezone.now()

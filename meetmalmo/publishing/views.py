@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import requires
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.groups.selectors import workspace
@@ -74,7 +75,7 @@ def comment(request, slug):
     if form.is_valid():
         try:
             services.comment_submit(article=found, form=form)
-        except services.PublishingRefused as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
         else:
             if htmx:
@@ -112,7 +113,7 @@ def _edit_page(request, instance, form_class, save, kind):
         else:
             try:
                 saved = save(form=form, actor=request.user)
-            except services.PublishingRefused as refused:
+            except Refused as refused:
                 form.add_error(None, refused.message)
             else:
                 messages.success(request, _("Saved."))
@@ -140,7 +141,7 @@ def moderation(request):
                 count = services.comments_moderate(
                     comments=chosen, state=request.POST.get("action", ""), actor=request.user
                 )
-            except services.PublishingRefused as refused:
+            except Refused as refused:
                 messages.error(request, refused.message)
             else:
                 messages.success(
@@ -222,7 +223,7 @@ def report_edit(request, group_pk, pk=None):
                 actor=request.user,
                 submit=request.POST.get("action") == "submit",
             )
-        except reports.ReportRefused as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(
@@ -262,7 +263,7 @@ def report_decide(request, group_pk, pk):
                 publish=request.POST.get("action") == "publish",
                 comment=form.cleaned_data["comment"],
             )
-        except reports.ReportRefused as refused:
+        except Refused as refused:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("Done: the group sees the report's new state."))

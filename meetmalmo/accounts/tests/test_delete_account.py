@@ -13,10 +13,11 @@ from django_tasks_db.models import DBTaskResult
 
 from meetmalmo.accounts.models import FORMER_MEMBER, User
 from meetmalmo.accounts.permissions import can_delete_own_account
-from meetmalmo.accounts.services import AccountDeletionRefused, account_delete
+from meetmalmo.accounts.services import account_delete
 from meetmalmo.accounts.tests.factories import PASSWORD
 from meetmalmo.accounts.tests.footprint import footprint, submit
 from meetmalmo.accounts.tests.two_factor import sign_in
+from meetmalmo.core.errors import Refused
 from meetmalmo.groups.models import Handover, Invitation, Membership
 from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
 from meetmalmo.publishing.models import Comment, Report
@@ -101,7 +102,7 @@ def test_staff_are_told_to_ask_an_administrator(client, request, role):
     response = delete(client, user)
     assert response.status_code == 403
     assert User.objects.filter(pk=user.pk).exists()
-    with pytest.raises(AccountDeletionRefused):
+    with pytest.raises(Refused):
         account_delete(user=user)
 
 

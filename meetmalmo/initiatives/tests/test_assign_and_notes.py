@@ -2,8 +2,9 @@ import pytest
 from django.core import mail
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
+from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives.models import CaseEvent
-from meetmalmo.initiatives.services import TransitionRefused, add_note, assign
+from meetmalmo.initiatives.services import add_note, assign
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 
@@ -29,9 +30,9 @@ def test_reassigning_records_it_and_tells_the_new_process_manager(
 def test_only_process_managers_assign_and_only_to_process_managers(member):
     initiative = InitiativeFactory(state=State.SUBMITTED)
     manager = ProcessManagerFactory()
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         assign(initiative=initiative, assignee=manager, actor=member)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         assign(initiative=initiative, assignee=member, actor=manager)
     assert not CaseEvent.objects.exists()
 
@@ -45,12 +46,12 @@ def test_internal_notes_are_staff_only_and_kept_out_of_the_public_history():
 
 @pytest.mark.parametrize("text", ["", "   "])
 def test_an_empty_note_is_refused(text):
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         add_note(initiative=InitiativeFactory(), actor=ProcessManagerFactory(), text=text)
     assert refused.value.field == "text"
 
 
 def test_a_member_cannot_write_internal_notes():
     initiative = InitiativeFactory()
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         add_note(initiative=initiative, actor=UserFactory(), text="x")

@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
+from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives.models import CaseEvent, Initiative
-from meetmalmo.initiatives.services import TransitionRefused, perform_transition
+from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import TRANSITIONS, State
 
@@ -100,7 +101,7 @@ def test_each_move_is_allowed_to_exactly_its_roles(
         else:
             assert mail.outbox == []
     else:
-        with pytest.raises(TransitionRefused):
+        with pytest.raises(Refused):
             perform_transition(initiative=initiative, name=name, actor=actor, **arguments(name))
         initiative.refresh_from_db()
         assert initiative.state == source
@@ -119,20 +120,20 @@ IMPOSSIBLE_MOVES = [
 def test_a_move_from_a_state_it_does_not_leave_is_refused(name, state):
     initiative = case_in(state)
     manager = ProcessManagerFactory()
-    with pytest.raises(TransitionRefused, match="not possible"):
+    with pytest.raises(Refused, match="not possible"):
         perform_transition(initiative=initiative, name=name, actor=manager, **arguments(name))
     assert Initiative.objects.get(pk=initiative.pk).state == state
 
 
 def test_a_member_cannot_adopt_their_own_initiative():
     initiative = case_in(State.IN_REVIEW)
-    with pytest.raises(TransitionRefused, match="may not"):
+    with pytest.raises(Refused, match="may not"):
         perform_transition(initiative=initiative, name="adopt", actor=initiative.submitter)
 
 
 def test_a_withdrawn_case_cannot_be_decided():
     initiative = case_in(State.WITHDRAWN)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         perform_transition(initiative=initiative, name="adopt", actor=ProcessManagerFactory())
 
 
@@ -141,7 +142,7 @@ def test_a_withdrawn_case_cannot_be_decided():
 def test_declining_or_discontinuing_needs_a_reason(name, reason):
     source = sorted(TRANSITIONS[name].sources)[0]
     initiative = case_in(source)
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         perform_transition(
             initiative=initiative, name=name, actor=ProcessManagerFactory(), reason=reason
         )
@@ -152,15 +153,15 @@ def test_declining_or_discontinuing_needs_a_reason(name, reason):
 def test_referring_needs_the_work_it_is_referred_to():
     initiative = case_in(State.IN_REVIEW)
     manager = ProcessManagerFactory()
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         perform_transition(initiative=initiative, name="refer", actor=manager)
     assert refused.value.field == "referred_to"
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         perform_transition(
             initiative=initiative, name="refer", actor=manager, referred_to=initiative
         )
     draft = InitiativeFactory(state=State.DRAFT)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         perform_transition(initiative=initiative, name="refer", actor=manager, referred_to=draft)
 
 
