@@ -4,9 +4,10 @@ import time
 from django.core.management.base import BaseCommand
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.demo import seed_scale
 from meetmalmo.inventory.evaluation import EVALUATION_SET
 from meetmalmo.inventory.models import Effort
+from meetmalmo.site.demo.scale import EFFORT_OWNER
+from meetmalmo.site.demo.scale import efforts as seed_efforts
 
 SHORT_QUERIES = ["sommarjobb", "summer jobs for young people", "hamn", "x" * 10_000]
 
@@ -27,8 +28,8 @@ class Command(BaseCommand):
 
         current = Effort.objects.current().count()
         if current < efforts:
-            scale = Effort.objects.filter(owner_org="Skalorganisation").count()
-            seed_scale(scale + efforts - current)
+            scale = Effort.objects.filter(owner_org=EFFORT_OWNER).count()
+            seed_efforts(scale + efforts - current)
             started = time.perf_counter()
             related.rebuild()
             self.stdout.write(f"Indexed in {time.perf_counter() - started:.1f} s")

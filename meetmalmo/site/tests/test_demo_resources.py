@@ -77,5 +77,5 @@ def test_scale_adds_resources_once():
     assert scaled.available().exists()
     run("--scale", "50")
     assert ResourceProfile.objects.count() == demo + 25
-    # The bulk members of core/demo.py keep their own domain.
+    # The bulk members keep their own domain.
     assert User.objects.filter(email__endswith="@scale.meetmalmo.se").count() == 50
