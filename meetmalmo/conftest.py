@@ -39,3 +39,21 @@ def process_manager(db):
 @pytest.fixture
 def administrator(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def group(process_manager, member):
+    """A working group forming for the member's initiative, the process manager its support."""
+    from meetmalmo.groups.tests.factories import forming_group
+
+    return forming_group(process_manager, submitter=member)
+
+
+@pytest.fixture
+def group_member(group):
+    """A plain member of that group."""
+    from meetmalmo.groups.models import Membership
+
+    person = UserFactory()
+    Membership.objects.create(group=group, user=person, role="member")
+    return person

@@ -160,6 +160,21 @@ def _two_factor(user: User) -> list[dict]:
     ]
 
 
+def _sessions(user: User) -> list[dict]:
+    """Where the person is signed in, as the sessions page shows it."""
+    from allauth.usersessions.models import UserSession
+
+    return [
+        {
+            "signed_in": when(s.created_at),
+            "last_seen": when(s.last_seen_at),
+            "ip_address": s.ip,
+            "browser": s.user_agent,
+        }
+        for s in UserSession.objects.filter(user=user).order_by("created_at", "id")
+    ]
+
+
 def _email_log(addresses: list[str]) -> list[dict]:
     return [
         {
@@ -177,6 +192,7 @@ def _accounts_export(person: Person) -> dict:
         "account": _account(person.user),
         "email_addresses": _email_addresses(person.user),
         "two_factor": _two_factor(person.user),
+        "sessions": _sessions(person.user),
         "email_log": _email_log(person.addresses),
     }
 

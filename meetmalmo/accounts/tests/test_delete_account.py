@@ -3,7 +3,6 @@ with their name replaced, and a wrong password or a staff account deletes nothin
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
 from django.db.models import ProtectedError
@@ -16,6 +15,7 @@ from meetmalmo.accounts.permissions import can_delete_own_account
 from meetmalmo.accounts.services import account_delete
 from meetmalmo.accounts.tests.factories import PASSWORD
 from meetmalmo.accounts.tests.footprint import footprint, submit
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.accounts.tests.two_factor import sign_in
 from meetmalmo.core.errors import Refused
 from meetmalmo.groups.models import Handover, Invitation, Membership
@@ -41,7 +41,7 @@ def delete(client, user, password=PASSWORD, language="en"):
     [("visitor", False), ("member", True), ("process_manager", False), ("administrator", False)],
 )
 def test_only_members_may_delete_their_own_account(request, role, allowed):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert can_delete_own_account(user) is allowed
 
 

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from meetmalmo.accounts.permissions import (
     is_administrator,
@@ -8,6 +7,7 @@ from meetmalmo.accounts.permissions import (
     must_set_up_two_factor,
     must_use_two_factor,
 )
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.accounts.tests.two_factor import give_two_factor
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("role", EXPECTED)
 def test_each_role_has_exactly_its_rights(request, role):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert (is_member(user), is_process_manager(user), is_administrator(user)) == EXPECTED[role]
 
 
@@ -37,7 +37,7 @@ def test_a_deactivated_process_manager_has_no_rights(process_manager):
     [("visitor", False), ("member", False), ("process_manager", True), ("administrator", True)],
 )
 def test_staff_must_use_two_factor_where_it_is_required(request, settings, role, must):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert not must_use_two_factor(user)  # off unless required
     settings.MFA_REQUIRED_FOR_STAFF = True
     assert must_use_two_factor(user) == must

@@ -1,6 +1,10 @@
 """Where a member is signed in: each browser listed on their own page, signing out everywhere
 else, and a password change that leaves only the browser it was made in signed in."""
 
+import io
+import json
+import zipfile
+
 import pytest
 from django.test import Client
 
@@ -75,3 +79,12 @@ def test_after_a_password_change_only_this_browser_is_signed_in(laptop, phone):
     assert phone.get("/en/my/").status_code == 302
     page = laptop.get(PAGE).content.decode()
     assert LAPTOP in page and PHONE not in page
+
+
+def test_the_download_of_ones_data_lists_where_one_is_signed_in(laptop, phone, other_member):
+    sign_in(Client(HTTP_USER_AGENT="Someone else's browser"), other_member)
+    response = laptop.post("/en/my/data/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    sessions = json.loads(archive.read("data.json"))["sessions"]
+    assert [s["browser"] for s in sessions] == [LAPTOP, PHONE]
+    assert all(s["ip_address"] == "127.0.0.1" and s["signed_in"] for s in sessions)

@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.figures.permissions import can_see_office_figures
 
 pytestmark = pytest.mark.django_db
@@ -16,5 +16,5 @@ EXPECTED = {
 
 @pytest.mark.parametrize("role", EXPECTED)
 def test_only_process_managers_see_the_office_figures(request, role):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert can_see_office_figures(user) == EXPECTED[role]

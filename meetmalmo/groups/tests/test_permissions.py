@@ -1,10 +1,9 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.groups import services
-from meetmalmo.groups.models import Membership
 from meetmalmo.groups.permissions import (
     can_accept_handover,
     can_edit_group,
@@ -12,7 +11,6 @@ from meetmalmo.groups.permissions import (
     can_see_group,
     is_invited,
 )
-from meetmalmo.groups.tests.factories import forming_group
 
 pytestmark = pytest.mark.django_db
 
@@ -40,18 +38,6 @@ EXPECTED = {
 
 
 @pytest.fixture
-def group(process_manager, member):
-    return forming_group(process_manager, submitter=member)
-
-
-@pytest.fixture
-def group_member(group):
-    person = UserFactory()
-    Membership.objects.create(group=group, user=person, role="member")
-    return person
-
-
-@pytest.fixture
 def invitee(group, process_manager):
     person = UserFactory()
     services.invite(group=group, invitee=person, actor=process_manager)
@@ -71,7 +57,7 @@ def handover(group, group_member, process_manager):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_has_its_rights_in_the_group(request, group, invitee, handover, role):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     invitation = group.invitations.get()
     assert (
         can_see_group(user, group),

@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.initiatives.permissions import can_see_case, is_submitter
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
@@ -23,7 +23,7 @@ def test_the_submitter_and_the_office_see_a_case_and_only_its_writer_a_draft(req
     member = request.getfixturevalue("member")
     case = InitiativeFactory(submitter=member, state=State.IN_REVIEW)
     draft = InitiativeFactory(submitter=member, state=State.DRAFT)
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert (can_see_case(user, case), can_see_case(user, draft), is_submitter(user, case)) == (
         EXPECTED[role]
     )

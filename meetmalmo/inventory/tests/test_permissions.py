@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.inventory.permissions import can_keep_inventory, can_keep_register
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("role", EXPECTED)
 def test_only_process_managers_keep_the_register_and_the_inventory(request, role):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert (can_keep_register(user), can_keep_inventory(user)) == EXPECTED[role]
 
 

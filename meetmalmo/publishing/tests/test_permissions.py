@@ -1,9 +1,6 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
-from meetmalmo.accounts.tests.factories import UserFactory
-from meetmalmo.groups.models import Membership
-from meetmalmo.groups.tests.factories import forming_group
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.publishing.permissions import (
     can_decide_report,
     can_moderate_comments,
@@ -17,22 +14,6 @@ ROLES = ("visitor", "member", "other_member", "group_member", "process_manager",
 OFFICE = {role: role == "process_manager" for role in ROLES}
 # The member owns the group's work; a plain member of the group writes no report.
 WRITES_REPORT = {**OFFICE, "member": True}
-
-
-@pytest.fixture
-def group(process_manager, member):
-    return forming_group(process_manager, submitter=member)
-
-
-@pytest.fixture
-def group_member(group):
-    person = UserFactory()
-    Membership.objects.create(group=group, user=person, role="member")
-    return person
-
-
-def person(request, role):
-    return AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
 
 
 @pytest.mark.parametrize("role", ROLES)

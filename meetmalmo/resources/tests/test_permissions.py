@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
+from meetmalmo.accounts.tests.roles import person
 from meetmalmo.resources.permissions import can_join_pool, can_search_pool
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("role", EXPECTED)
 def test_members_join_the_pool_and_only_process_managers_search_it(request, role):
-    user = AnonymousUser() if role == "visitor" else request.getfixturevalue(role)
+    user = person(request, role)
     assert (can_join_pool(user), can_search_pool(user)) == EXPECTED[role]
 
 
