@@ -1,9 +1,20 @@
 """Reads on working groups."""
 
-from django.db.models import Prefetch
+from datetime import timedelta
 
-from meetmalmo.groups.models import Handover, Invitation, Membership, Milestone, WorkingGroup
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from meetmalmo.groups.models import (
+    Handover,
+    Invitation,
+    Membership,
+    Milestone,
+    Role,
+    WorkingGroup,
+)
 from meetmalmo.groups.permissions import can_see_group
+from meetmalmo.initiatives.workflow import State
 
 
 def workspace(pk: int, user) -> WorkingGroup | None:
@@ -83,3 +94,72 @@ def invitation(token: str) -> Invitation | None:
         .filter(token=token)
         .first()
     )
+
+
+# The desk (SPEC §5): what follows the decision, for one process manager or the whole office.
+
+INVITATION_WARNING = timedelta(days=3)
+MILESTONE_WARNING = timedelta(days=7)
+
+
+def supported_by(user):
+    """The groups a process manager supports, as a subquery of ids."""
+    return Membership.objects.filter(user=user, role=Role.PROCESS_SUPPORT).values("group_id")
+
+
+def desk_groups(user=None, *, now=None) -> dict:
+    """The groups' part of the desk, as unsliced querysets, most urgent first, for the groups
+    `user` supports (every group for None): groups forming with their open invitations and how
+    many spheres their members bring; invitations still open that expire within three days;
+    handovers waiting for the new owner's acceptance; and the active groups' milestones not
+    done that are due within seven days or overdue."""
+    now = now or timezone.now()
+    groups = WorkingGroup.objects.all()
+    if user:
+        groups = groups.filter(pk__in=supported_by(user))
+    open_invitation = Q(
+        invitations__state=Invitation.State.PENDING, invitations__expires_at__gt=now
+    )
+    return {
+        "forming": groups.filter(initiative__state=State.GROUP_FORMING)
+        .select_related("initiative")
+        .annotate(
+            open_invitations=Count("invitations", filter=open_invitation, distinct=True),
+            sphere_count=Count("memberships__user__organisation__sphere", distinct=True),
+        )
+        .order_by("created_at", "id"),
+        "invitations": Invitation.objects.filter(
+            group__in=groups,
+            state=Invitation.State.PENDING,
+            expires_at__gt=now,
+            expires_at__lte=now + INVITATION_WARNING,
+        )
+        .select_related("group__initiative", "invitee")
+        .order_by("expires_at", "id"),
+        "handovers": Handover.objects.filter(group__in=groups, accepted_at=None)
+        .select_related("group__initiative", "organisation", "person")
+        .order_by("created_at", "id"),
+        "milestones": Milestone.objects.filter(
+            group__in=groups,
+            group__initiative__state=State.ACTIVE,
+            done=False,
+            due__lte=timezone.localdate(now) + MILESTONE_WARNING,
+        )
+        .select_related("group__initiative")
+        .order_by("due", "id"),
+    }
+
+
+def groups_per_process_manager() -> dict[int, int]:
+    """How many groups still at work (adopted, forming or active) each person supports, by
+    their id, in one query."""
+    rows = (
+        Membership.objects.filter(
+            role=Role.PROCESS_SUPPORT,
+            group__initiative__state__in=[State.ADOPTED, State.GROUP_FORMING, State.ACTIVE],
+        )
+        .values("user")
+        .annotate(groups=Count("group", distinct=True))
+        .order_by()
+    )
+    return {row["user"]: row["groups"] for row in rows}

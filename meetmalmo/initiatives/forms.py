@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import SignupDetailsForm
 from meetmalmo.core.models import FocusArea
+from meetmalmo.initiatives import selectors
 from meetmalmo.initiatives.files import validate_attachments
 from meetmalmo.initiatives.models import Channel, Initiative
 from meetmalmo.inventory.models import Kind
@@ -281,3 +282,29 @@ class InventoryForm(forms.Form):
     target = forms.IntegerField(min_value=1)
     note = forms.CharField(label=_("How it relates"), required=False, max_length=2_000)
     action = forms.ChoiceField(choices=[("add", "add"), ("dismiss", "dismiss")])
+
+
+class ReassignForm(forms.Form):
+    """A process manager's open cases handed to a colleague: every case is ticked at first."""
+
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Cases to hand over"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one case.")},
+    )
+    to_user = forms.ModelChoiceField(
+        label=_("Hand them over to"),
+        queryset=None,
+        empty_label=_("Choose a process manager"),
+        error_messages={"required": _("Choose who takes the cases over.")},
+    )
+
+    def __init__(self, *args, holder, **kwargs):
+        super().__init__(*args, **kwargs)
+        cases = selectors.open_cases_of(holder)
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].label_from_instance = lambda case: case.title
+        self.fields["to_user"].queryset = selectors.process_managers().exclude(pk=holder.pk)
+        if not self.is_bound:
+            self.initial["cases"] = [case.pk for case in cases]

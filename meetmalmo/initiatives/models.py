@@ -355,3 +355,22 @@ class InventoryEntry(models.Model):
     @property
     def kind(self) -> str:
         return Kind.EFFORT if self.effort_id else Kind.INITIATIVE
+
+
+class CaseRead(models.Model):
+    """When a process manager last opened a case, so that the desk can tell which of the
+    submitters' answers nobody in the office has read yet."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(_("last opened"))
+
+    class Meta:
+        verbose_name = _("case read")
+        verbose_name_plural = _("cases read")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="case_read_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.initiative}"

@@ -1,15 +1,19 @@
 """Reads on initiatives: the 21-day clock of each case and how often the promise is kept."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from statistics import median
 
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from meetmalmo.accounts.models import User
 from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.models import (
     DECISION_DAYS,
     Attachment,
+    CaseEvent,
+    CaseRead,
     Initiative,
     InventoryEntry,
     ReplyTemplate,
@@ -248,3 +252,94 @@ def reply_template_text(template_id: str, kind: str, initiative: Initiative) -> 
         return ""
     submitter = initiative.submitter
     return template.body_for(submitter.language if submitter else initiative.language)
+
+
+# The desk (SPEC §5): what is due and what waits, for one process manager or the whole office.
+
+# A case nobody has taken for this long is flagged, as the unassigned reminder does.
+UNASSIGNED_AFTER = timedelta(hours=48)
+
+
+def _start_of(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _latest_event(kind: str):
+    return Subquery(
+        CaseEvent.objects.filter(initiative=OuterRef("pk"), kind=kind)
+        .order_by("-created_at", "-id")
+        .values("created_at")[:1]
+    )
+
+
+def desk_cases(user=None, *, now: datetime | None = None) -> dict:
+    """The promise on the desk, as unsliced querysets, most urgent first: the open cases of
+    `user` (the whole office's for None) due this calendar week (from today to Sunday), due
+    next week, and overdue (the due day has passed, as the clock counts); the cases that
+    waited more than two days for a process manager (nobody's, so the same for everyone);
+    those waiting for the submitter's answer to the latest question; and those the
+    submitter answered that nobody (for `user`: they) has opened since."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    next_week = today + timedelta(days=7 - today.weekday())
+    open_cases = Initiative.objects.open().exclude(decision_due=None).select_related("organisation")
+    cases = open_cases.filter(assigned_to=user) if user else open_cases
+    cases = cases.select_related("assigned_to")
+    by_deadline = ("decision_due", "id")
+    asked = cases.annotate(
+        asked_at=_latest_event(CaseEvent.Kind.QUESTION),
+        answered_at=_latest_event(CaseEvent.Kind.ANSWER),
+    )
+    reads = CaseRead.objects.filter(initiative=OuterRef("pk"), read_at__gte=OuterRef("answered_at"))
+    if user:
+        reads = reads.filter(user=user)
+    return {
+        "due_this_week": cases.filter(
+            decision_due__gte=_start_of(today), decision_due__lt=_start_of(next_week)
+        ).order_by(*by_deadline),
+        "due_next_week": cases.filter(
+            decision_due__gte=_start_of(next_week),
+            decision_due__lt=_start_of(next_week + timedelta(days=7)),
+        ).order_by(*by_deadline),
+        "overdue": cases.filter(decision_due__lt=_start_of(today)).order_by(*by_deadline),
+        "unassigned": open_cases.filter(
+            assigned_to=None, submitted_at__lte=now - UNASSIGNED_AFTER
+        ).order_by("submitted_at", "id"),
+        "waiting": asked.filter(asked_at__isnull=False)
+        .filter(Q(answered_at=None) | Q(answered_at__lt=F("asked_at")))
+        .order_by("asked_at", "id"),
+        "unread": asked.filter(answered_at__isnull=False)
+        .exclude(Exists(reads))
+        .order_by("answered_at", "id"),
+    }
+
+
+def process_managers():
+    """Everyone who may hold a case, by name."""
+    return User.objects.filter(is_process_manager=True, is_active=True).order_by("name", "id")
+
+
+def process_manager(pk: int):
+    return process_managers().filter(pk=pk).first()
+
+
+def open_cases_per_process_manager() -> dict[int, int]:
+    """How many open cases each process manager holds, by their id, in one query."""
+    rows = (
+        Initiative.objects.open()
+        .exclude(assigned_to=None)
+        .values("assigned_to")
+        .annotate(cases=Count("id"))
+        .order_by()
+    )
+    return {row["assigned_to"]: row["cases"] for row in rows}
+
+
+def open_cases_of(user):
+    """A process manager's open cases, the most urgent first, for handing them over."""
+    return (
+        Initiative.objects.open()
+        .filter(assigned_to=user)
+        .select_related("organisation")
+        .order_by("decision_due", "id")
+    )

@@ -10,7 +10,7 @@ from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.indexing import index_initiatives, suggestable
-from meetmalmo.initiatives.models import CaseEvent, Initiative, InventoryEntry
+from meetmalmo.initiatives.models import CaseEvent, CaseRead, Initiative, InventoryEntry
 from meetmalmo.initiatives.permissions import is_submitter
 from meetmalmo.initiatives.workflow import (
     ACTORS,
@@ -353,3 +353,37 @@ def inventory_remove(*, entry: InventoryEntry, actor) -> None:
         internal=True,
     )
     entry.delete()
+
+
+def mark_read(*, initiative: Initiative, user, at=None) -> None:
+    """Remember that a process manager has the case in front of them now: the desk no longer
+    counts its submitter's earlier answers as unread."""
+    if not is_process_manager(user):
+        return
+    # One statement, first time or not, so the case page's queries stay the same.
+    CaseRead.objects.bulk_create(
+        [CaseRead(initiative=initiative, user=user, read_at=at or timezone.now())],
+        update_conflicts=True,
+        unique_fields=["initiative", "user"],
+        update_fields=["read_at"],
+    )
+
+
+@transaction.atomic
+def reassign_open_cases(*, from_user, to_user, actor, initiatives=None) -> int:
+    """Move a process manager's open cases to a colleague (before a holiday, say): all of them,
+    or those chosen among them. Each move is an assignment in the case history, as one by one;
+    a case that is no longer theirs or no longer open is left where it is. Returns how many."""
+    if not is_process_manager(actor):
+        raise Refused(_("Only process managers assign cases."))
+    if to_user is None or not is_process_manager(to_user):
+        raise Refused(_("Cases can only be assigned to a process manager."), field="to_user")
+    if from_user is not None and to_user.pk == from_user.pk:
+        raise Refused(_("Choose someone else to take the cases over."), field="to_user")
+    cases = Initiative.objects.open().filter(assigned_to=from_user).order_by("decision_due", "id")
+    if initiatives is not None:
+        cases = cases.filter(pk__in=[initiative.pk for initiative in initiatives])
+    moved = list(cases)
+    for initiative in moved:
+        assign(initiative=initiative, assignee=to_user, actor=actor)
+    return len(moved)

@@ -1,9 +1,13 @@
 """The Trade and Industry Office's pages: the queue, the case, and the moves made on it."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,6 +27,7 @@ from meetmalmo.initiatives.forms import (
     NoteForm,
     PersonForm,
     QueueFilterForm,
+    ReassignForm,
     ReplyTemplateForm,
 )
 from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
@@ -33,17 +38,31 @@ PAGE_SIZE = 50
 
 @process_manager_required
 def queue(request):
-    tab = request.GET.get("tab", "new")
+    return _render_queue(request, request.path, request.GET)
+
+
+def _render_queue(request, path, params, *, failed=None, chosen=(), status=200):
+    """The queue as `params` (a query string) asks for it; `failed` is a bulk form that came
+    back with errors, shown beside its fields with the cases that were ticked still ticked."""
+    tab = params.get("tab", "new")
     if tab not in selectors.QUEUE_TABS:
         tab = "new"
-    filters = QueueFilterForm(request.GET or None)
+    filters = QueueFilterForm(params or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     cases = selectors.queue(request.user, tab=tab, **criteria)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(cases, PAGE_SIZE).get_page(params.get("page"))
     for case in page:
         case.clock = selectors.clock(case)
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
+    # The two bulk actions share the ticked cases but each needs only its own choice, so the
+    # browser must not require the other's (the service checks what is required).
+    assign_form = AssignForm(use_required_attribute=False)
+    reply_form = BulkReplyForm(use_required_attribute=False)
+    if isinstance(failed, BulkAssignForm):
+        assign_form = failed
+    elif isinstance(failed, BulkReplyForm):
+        reply_form = failed
     return render(
         request,
         "initiatives/staff/queue.html",
@@ -53,9 +72,12 @@ def queue(request):
             "filters": filters,
             "page": page,
             "query": query.urlencode(),
-            "assign_form": AssignForm(),
-            "reply_form": BulkReplyForm(),
+            "back": path + ("?" + params.urlencode() if params else ""),
+            "assign_form": assign_form,
+            "reply_form": reply_form,
+            "chosen": {str(pk) for pk in chosen},
         },
+        status=status,
     )
 
 
@@ -68,14 +90,33 @@ def _tabs():
     ]
 
 
+def _back(request) -> str:
+    """The queue page a bulk action came from, if it is one of ours."""
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return back
+    return reverse("initiatives:queue")
+
+
+def _failed_bulk(request, form):
+    """The queue the action came from, again, with the form's errors beside its fields."""
+    back = urlsplit(_back(request))
+    return _render_queue(
+        request,
+        back.path,
+        QueryDict(back.query),
+        failed=form,
+        chosen=request.POST.getlist("cases"),
+        status=400,
+    )
+
+
 @process_manager_required
 @require_POST
 def bulk_assign(request):
-    form = BulkAssignForm(request.POST)
+    form = BulkAssignForm(request.POST, use_required_attribute=False)
     if not form.is_valid():
-        for error in form.errors.values():
-            messages.error(request, error[0])
-        return redirect(request.POST.get("next") or "initiatives:queue")
+        return _failed_bulk(request, form)
     count = services.assign_many(
         initiatives=form.cleaned_data["cases"],
         assignee=form.cleaned_data["assignee"],
@@ -85,18 +126,16 @@ def bulk_assign(request):
         request,
         ngettext("%(count)d case assigned.", "%(count)d cases assigned.", count) % {"count": count},
     )
-    return redirect(request.POST.get("next") or "initiatives:queue")
+    return redirect(_back(request))
 
 
 @process_manager_required
 @require_POST
 def bulk_reply(request):
     """Send the same question to several submitters, each in their own language."""
-    form = BulkReplyForm(request.POST)
+    form = BulkReplyForm(request.POST, use_required_attribute=False)
     if not form.is_valid():
-        for error in form.errors.values():
-            messages.error(request, error[0])
-        return redirect(request.POST.get("next") or "initiatives:queue")
+        return _failed_bulk(request, form)
     count = services.request_information_many(
         initiatives=form.cleaned_data["cases"],
         template=form.cleaned_data["template"],
@@ -106,12 +145,14 @@ def bulk_reply(request):
         request,
         ngettext("%(count)d question sent.", "%(count)d questions sent.", count) % {"count": count},
     )
-    return redirect(request.POST.get("next") or "initiatives:queue")
+    return redirect(_back(request))
 
 
 @process_manager_required
 def case(request, pk):
-    return _render_case(request, found_or_404(selectors.staff_case(pk)))
+    initiative = found_or_404(selectors.staff_case(pk))
+    services.mark_read(initiative=initiative, user=request.user)
+    return _render_case(request, initiative)
 
 
 def _render_case(request, initiative, *, failed=None, status=200):
@@ -358,3 +399,38 @@ def inventory_remove(request, pk, entry_pk):
 
 def _inventory_url(initiative) -> str:
     return reverse("initiatives:case", args=[initiative.pk]) + "#inventory-title"
+
+
+@process_manager_required
+@require_http_methods(["GET", "POST"])
+def reassign(request, pk):
+    """Hand a process manager's open cases to a colleague, all of them or those chosen."""
+    holder = found_or_404(selectors.process_manager(pk))
+    form = ReassignForm(request.POST or None, holder=holder)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.reassign_open_cases(
+                from_user=holder,
+                to_user=form.cleaned_data["to_user"],
+                actor=request.user,
+                initiatives=form.cleaned_data["cases"],
+            )
+        except Refused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d case handed over to %(name)s.",
+                    "%(count)d cases handed over to %(name)s.",
+                    count,
+                )
+                % {"count": count, "name": form.cleaned_data["to_user"].name},
+            )
+            return redirect(reverse("site:desk") + "?for=office")
+    return render(
+        request,
+        "initiatives/staff/reassign.html",
+        {"holder": holder, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -15,7 +15,9 @@ urlpatterns = [
 ]
 
 urlpatterns += [
-    path("staff/", staff_views.queue, name="queue"),
+    # The queue's tabs also answer at /staff/?tab=…, the desk's address (the site app's).
+    path("staff/queue/", staff_views.queue, name="queue"),
+    path("staff/reassign/<int:pk>/", staff_views.reassign, name="reassign"),
     path("staff/assign/", staff_views.bulk_assign, name="bulk_assign"),
     path("staff/reply/", staff_views.bulk_reply, name="bulk_reply"),
     path("staff/record/", staff_views.record, name="record"),

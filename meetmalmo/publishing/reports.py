@@ -4,7 +4,7 @@ published, the sums of their outcomes, and the reminder when a completed case ha
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Min, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import link_for, send_notice
-from meetmalmo.initiatives.models import Initiative, Reminder
+from meetmalmo.groups.models import Membership, Role
+from meetmalmo.groups.selectors import supported_by
+from meetmalmo.initiatives.models import CaseEvent, Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.permissions import can_decide_report, can_write_report
@@ -128,3 +130,53 @@ def remind_missing_reports(now) -> int:
 def hourly(now) -> str:
     """The reports' part of `send_reminders` (registered in apps.py)."""
     return f"{remind_missing_reports(now)} reports due"
+
+
+def _completed_at():
+    return Subquery(
+        CaseEvent.objects.filter(
+            initiative=OuterRef("pk"), kind=CaseEvent.Kind.TRANSITION, to_state=State.COMPLETED
+        )
+        .order_by("-created_at", "-id")
+        .values("created_at")[:1]
+    )
+
+
+def desk_reports(user=None, *, now=None) -> dict:
+    """The reports' part of the desk, as unsliced querysets, the longest waiting first, for the
+    groups `user` supports or the cases they hold (everyone's for None): reports sent to the
+    office and waiting for review, and cases completed more than 30 days ago with no final
+    report sent."""
+    now = now or timezone.now()
+    waiting = Report.objects.filter(state=Report.State.SUBMITTED)
+    completed = Initiative.objects.filter(state=State.COMPLETED)
+    if user:
+        waiting = waiting.filter(initiative__group__in=supported_by(user))
+        completed = completed.filter(Q(assigned_to=user) | Q(group__in=supported_by(user)))
+    sent = Report.objects.filter(
+        initiative=OuterRef("pk"),
+        kind=Report.Kind.FINAL,
+        state__in=[Report.State.SUBMITTED, Report.State.PUBLISHED],
+    )
+    return {
+        "waiting": waiting.select_related("initiative__group").order_by("submitted_at", "id"),
+        "missing": completed.annotate(completed_at=_completed_at())
+        .filter(completed_at__lte=now - REPORT_AFTER)
+        .exclude(Exists(sent))
+        .select_related("group", "organisation")
+        .order_by("completed_at", "id"),
+    }
+
+
+def reports_waiting_per_process_manager() -> dict[int, int]:
+    """How many sent reports wait for review in the groups each person supports, by their id,
+    in one query."""
+    rows = (
+        Membership.objects.filter(
+            role=Role.PROCESS_SUPPORT, group__initiative__reports__state=Report.State.SUBMITTED
+        )
+        .values("user")
+        .annotate(reports=Count("group__initiative__reports", distinct=True))
+        .order_by()
+    )
+    return {row["user"]: row["reports"] for row in rows}

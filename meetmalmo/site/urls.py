@@ -10,4 +10,5 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("privacy/", views.privacy, name="privacy"),
     path("my/", views.my_page, name="my"),
+    path("staff/", views.desk, name="desk"),
 ]

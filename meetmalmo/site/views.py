@@ -1,19 +1,22 @@
 """The pages that span every app: the home page, what Meet Malmö is and how it works, the
-contacts, the privacy notice, and a member's own page."""
+contacts, the privacy notice, a member's own page, and the process manager's desk."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.figures.selectors import public_figures
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
+from meetmalmo.initiatives.staff_views import queue
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS
 from meetmalmo.publishing.models import ProjectStatus
 from meetmalmo.publishing.selectors import news_list, project_list
 from meetmalmo.resources.selectors import profile_of
+from meetmalmo.site import desk as desk_lists
 
 
 @require_GET
@@ -63,5 +66,25 @@ def my_page(request):
             "handovers": list(groups.handovers_waiting_for(request.user)),
             "profile": profile_of(request.user),
             "two_factor": has_two_factor(request.user),
+        },
+    )
+
+
+@process_manager_required
+@require_GET
+def desk(request):
+    """The staff pages' first page: the process manager's own open work or, with
+    `?for=office`, the whole office's. With any other tab (`?tab=new` …) it is the queue, as before the desk."""
+    if request.GET.get("tab", "desk") != "desk":
+        return queue(request)
+    office = request.GET.get("for") == "office"
+    return render(
+        request,
+        "site/desk.html",
+        {
+            "office": office,
+            "lists": desk_lists.desk(request.user, office=office),
+            "rows": desk_lists.ROWS,
+            "workload": desk_lists.workload(),
         },
     )

@@ -329,7 +329,13 @@ TABLE: dict[str, Row] = {
         STAFF_ACTION, data={"action": "publish"}, group_pk="{w.group.pk}", pk="{w.report.pk}"
     ),
     # Process managers' pages and actions.
+    "site:desk": staff(),
     "initiatives:queue": staff(),
+    # Handing a colleague's open cases over, here to the process manager signed in.
+    "initiatives:reassign": staff(
+        data={"cases": ["{w.held_case.pk}"], "to_user": "{w.process_manager.pk}"},
+        pk="{w.colleague.pk}",
+    ),
     "initiatives:bulk_assign": staff(
         STAFF_ACTION,
         data={"cases": ["{w.case.pk}"], "assignee": "{w.process_manager.pk}"},
@@ -629,6 +635,8 @@ def build_world() -> SimpleNamespace:
         submitter=w.other_member, state=State.IN_REVIEW, title="Hemligt hotellsamarbete"
     )
     request_information(initiative=w.case, actor=w.process_manager, text="Vilka hotell är med?")
+    w.colleague = ProcessManagerFactory(name="Klara Kollega")
+    w.held_case = InitiativeFactory(state=State.IN_REVIEW, assigned_to=w.colleague)
     w.case_event = w.case.events.first()
     w.attachment = Attachment.objects.create(
         initiative=w.case,

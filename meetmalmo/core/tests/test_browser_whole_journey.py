@@ -87,7 +87,7 @@ def test_the_whole_journey(page, browser, live_server, member, process_manager):
     # 2. The process manager takes the case, adds the effort to the inventory and adopts.
     staff = browser.new_context(bypass_csp=True, base_url=live_server.url).new_page()
     sign_in(staff, process_manager)
-    visit(staff, "/sv/staff/")
+    visit(staff, "/sv/staff/?tab=new")
     press(staff, f"a[href='/sv/staff/cases/{case.pk}/']")
     press(staff, "form.move:has(input[value=take]) button")
     write(staff, f"#note-effort-{effort.pk}", "Samma målgrupp; samordna med staden.")

@@ -62,7 +62,7 @@ def test_from_submission_to_adoption(page, browser, live_server, member, process
     # The process manager takes it and asks a question.
     staff = browser.new_context(bypass_csp=True, base_url=live_server.url).new_page()
     sign_in(staff, process_manager)
-    staff.goto("/en/staff/")
+    staff.goto("/en/staff/?tab=new")
     with staff.expect_navigation():
         staff.click(f"text={initiative.title}")
     with staff.expect_navigation():

@@ -24,7 +24,7 @@ def case(title, state=State.SUBMITTED, days_ago=1, **extra):
 
 
 def page(client, **params):
-    return client.get("/en/staff/", params).content.decode()
+    return client.get("/en/staff/", {"tab": "new", **params}).content.decode()
 
 
 def test_the_tabs_sort_cases_for_the_office(client, process_manager):
