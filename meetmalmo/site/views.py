@@ -74,7 +74,8 @@ def my_page(request):
 @require_GET
 def desk(request):
     """The staff pages' first page: the process manager's own open work or, with
-    `?for=office`, the whole office's. With any other tab (`?tab=new` …) it is the queue, as before the desk."""
+    `?for=office`, the whole office's. With any other tab (`?tab=new` …) it is the queue, as
+    it was before the desk."""
     if request.GET.get("tab", "desk") != "desk":
         return queue(request)
     office = request.GET.get("for") == "office"

@@ -62,7 +62,12 @@ def _pages():
         "/sv/resources/join/",
         f"/sv/groups/{group.pk}/",
     ]
+    manager = User.objects.get(email="processledare@demo.meetmalmo.se")
     staff = [
+        "/sv/staff/",
+        "/sv/staff/?for=office",
+        f"/sv/staff/reassign/{manager.pk}/",
+        "/sv/staff/queue/",
         "/sv/staff/?tab=new",
         "/sv/staff/?tab=open",
         "/sv/staff/?tab=decided",
@@ -87,7 +92,6 @@ def _pages():
         "/sv/staff/templates/",
         "/sv/staff/focus-areas/",
     ]
-    manager = User.objects.get(email="processledare@demo.meetmalmo.se")
     return (
         [(None, p) for p in public] + [(member, p) for p in members] + [(manager, p) for p in staff]
     )
