@@ -81,4 +81,8 @@ def staff_export(request):
 def public_figures(request):
     figures = selectors.public_figures()
     spheres = [Sphere(code).label for code in figures["spheres_involved"]]
-    return render(request, "figures/public.html", {"figures": figures, "sphere_names": spheres})
+    return render(
+        request,
+        "figures/public.html",
+        {"figures": figures, "sphere_names": spheres, "promise": selectors.public_promise()},
+    )
