@@ -235,7 +235,8 @@ def test_a_table_downloads_as_csv_with_the_period_in_its_name(client, process_ma
     assert "meetmalmo-states-2026-01-01_2026-03-31.csv" in response["Content-Disposition"]
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")  # so that Excel reads å, ä and ö
-    read = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    # The Swedish page's files are for Excel set to Swedish: semicolons between the cells.
+    read = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert read[0] == ["Status", "Initiativ"]
     assert ["Antaget", "1"] in read
     assert client.get(URL + "nothing.csv").status_code == 404
