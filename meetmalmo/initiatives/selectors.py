@@ -63,8 +63,10 @@ class DecisionMeasure:
 def decision_measure(
     since: datetime | None = None, until: datetime | None = None
 ) -> DecisionMeasure:
-    """The office's own measure: of the initiatives decided (in the period), how many were
-    decided within 21 days of submission, and the median number of days it took."""
+    """Of the initiatives decided (in the period), how many were decided within 21 days of
+    submission, and the median number of days it took. It leaves out the cases still waiting
+    past their deadline, so it is not the promise: the figures, the export and the desk read
+    `promise`."""
     decided = Initiative.objects.decided().exclude(submitted_at=None)
     if since:
         decided = decided.filter(decided_at__gte=since)
