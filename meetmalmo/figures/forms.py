@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.figures.selectors import Period
@@ -34,12 +35,19 @@ class PeriodForm(forms.Form):
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-12-31.")},
     )
 
+    earliest = EARLIEST
+    latest = LATEST
+
     def clean(self):
         data = super().clean()
         for name in ("start", "end"):
             day = data.get(name)
-            if day and not EARLIEST <= day <= LATEST:
-                self.add_error(name, _("Choose a date between 2000 and 2099."))
+            if day and not self.earliest <= day <= self.latest:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)s and %(last)s.")
+                    % {"first": self.earliest.year, "last": self.latest.year},
+                )
         start, end = data.get("start"), data.get("end")
         if start and end and end < start and not self.errors:
             self.add_error("end", _("The last day cannot come before the first."))
@@ -48,3 +56,9 @@ class PeriodForm(forms.Form):
     @property
     def period(self) -> Period:
         return Period(self.cleaned_data.get("start"), self.cleaned_data.get("end"))
+
+
+class SummaryPeriodForm(PeriodForm):
+    """The period of a summary for the politicians: nothing before Meet Malmö started."""
+
+    earliest = date(settings.START_YEAR, 1, 1)

@@ -1,18 +1,22 @@
-"""The office's figures with charts and tables, their CSV files, the export of initiatives,
-and the public page of Meet Malmö in numbers."""
+"""The office's figures with charts and tables, their CSV files and Excel workbooks, the
+export of initiatives, and the public page of Meet Malmö in numbers."""
 
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from meetmalmo.accounts.decorators import requires
-from meetmalmo.core.csv import csv_response
+from meetmalmo.core.csv import csv_response, dialect_for
 from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
-from meetmalmo.figures import exports, selectors
+from meetmalmo.core.xlsx import xlsx_response
+from meetmalmo.figures import exports, selectors, summary
 from meetmalmo.figures.charts import bar_chart
-from meetmalmo.figures.forms import PeriodForm
+from meetmalmo.figures.forms import PeriodForm, SummaryPeriodForm
+from meetmalmo.figures.pdf import summary_pdf
 from meetmalmo.figures.permissions import can_see_office_figures
 
 
@@ -62,7 +66,25 @@ def staff_table_csv(request, key):
         return _bad_period(form)
     table = selectors.table(key, form.period)
     return csv_response(
-        f"meetmalmo-{key}-{form.period.slug}.csv", table.columns, table.rows, bom=True
+        f"meetmalmo-{key}-{form.period.slug}.csv",
+        table.columns,
+        table.rows,
+        bom=True,
+        dialect=dialect_for(request.LANGUAGE_CODE),
+    )
+
+
+@require_GET
+@requires(can_see_office_figures)
+def staff_table_xlsx(request, key):
+    if key not in selectors.TABLES:
+        raise Http404
+    form = _period_form(request)
+    if not form.is_valid():
+        return _bad_period(form)
+    table = selectors.table(key, form.period)
+    return xlsx_response(
+        f"meetmalmo-{key}-{form.period.slug}.xlsx", table.title, table.columns, table.rows
     )
 
 
@@ -73,7 +95,62 @@ def staff_export(request):
     if not form.is_valid():
         return _bad_period(form)
     header, rows = exports.initiatives(form.period)
-    return csv_response(f"meetmalmo-initiatives-{form.period.slug}.csv", header, rows, bom=True)
+    return csv_response(
+        f"meetmalmo-initiatives-{form.period.slug}.csv",
+        header,
+        rows,
+        bom=True,
+        dialect=dialect_for(request.LANGUAGE_CODE),
+    )
+
+
+@require_GET
+@requires(can_see_office_figures)
+def staff_export_xlsx(request):
+    form = _period_form(request)
+    if not form.is_valid():
+        return _bad_period(form)
+    header, rows = exports.initiatives(form.period)
+    return xlsx_response(
+        f"meetmalmo-initiatives-{form.period.slug}.xlsx", _("Initiatives"), header, rows
+    )
+
+
+def _summary_form(request) -> SummaryPeriodForm:
+    return SummaryPeriodForm(request.GET if request.GET else {})
+
+
+@require_GET
+@requires(can_see_office_figures)
+def staff_summary(request):
+    form = _summary_form(request)
+    context = {"form": form, "query": request.GET.urlencode()}
+    if form.is_valid():
+        found = summary.period_summary(form.period)
+        context.update(
+            period_title=summary.period_title(form.period),
+            sections=summary.sections(found),
+        )
+    return render(request, "figures/summary.html", context)
+
+
+@require_GET
+@requires(can_see_office_figures)
+def staff_summary_pdf(request):
+    form = _summary_form(request)
+    if not form.is_valid():
+        return _bad_period(form)
+    found = summary.period_summary(form.period)
+    content = summary_pdf(
+        _("Meet Malmö in the period"),
+        summary.period_title(form.period),
+        summary.sections(found),
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"meetmalmo-summary-{form.period.slug}.pdf"
+    )
+    return response
 
 
 @require_GET
@@ -81,4 +158,8 @@ def staff_export(request):
 def public_figures(request):
     figures = selectors.public_figures()
     spheres = [Sphere(code).label for code in figures["spheres_involved"]]
-    return render(request, "figures/public.html", {"figures": figures, "sphere_names": spheres})
+    return render(
+        request,
+        "figures/public.html",
+        {"figures": figures, "sphere_names": spheres, "promise": selectors.public_promise()},
+    )

@@ -1,7 +1,9 @@
 """Reads on initiatives: the 21-day clock of each case and how often the promise is kept."""
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from statistics import median
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
@@ -63,8 +65,10 @@ class DecisionMeasure:
 def decision_measure(
     since: datetime | None = None, until: datetime | None = None
 ) -> DecisionMeasure:
-    """The office's own measure: of the initiatives decided (in the period), how many were
-    decided within 21 days of submission, and the median number of days it took."""
+    """Of the initiatives decided (in the period), how many were decided within 21 days of
+    submission, and the median number of days it took. It leaves out the cases still waiting
+    past their deadline, so it is not the promise: the figures, the export and the desk read
+    `promise`."""
     decided = Initiative.objects.decided().exclude(submitted_at=None)
     if since:
         decided = decided.filter(decided_at__gte=since)
@@ -88,6 +92,186 @@ def measure(durations) -> DecisionMeasure:
         within_promise=sum(1 for days in durations if days <= DECISION_DAYS),
         median_days=round(median(durations), 1) if durations else None,
     )
+
+
+# The promise, honestly ----------------------------------------------------------------------
+
+PROMISE = timedelta(days=DECISION_DAYS)
+
+
+class Outcome:
+    """What became of the promise for one case."""
+
+    KEPT = "kept"
+    MISSED = "missed"
+    PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class Promise:
+    """How often the promise was kept: decided within 21 days of receipt (kept), or not decided
+    by the deadline (missed, counted from the moment it passed). Open cases whose deadline has
+    not come yet are pending and counted neither way; so is a case withdrawn before it."""
+
+    kept: int = 0
+    missed: int = 0
+    pending: int = 0
+    median_days: float | None = None
+    decided: int = 0
+
+    @property
+    def counted(self) -> int:
+        return self.kept + self.missed
+
+    @property
+    def share_kept(self) -> float | None:
+        return self.kept / self.counted if self.counted else None
+
+    @property
+    def percent_kept(self) -> int | None:
+        share = self.share_kept
+        return None if share is None else round(100 * share)
+
+
+def promise_outcome(
+    submitted_at: datetime,
+    decided_at: datetime | None,
+    withdrawn_at: datetime | None,
+    now: datetime,
+) -> tuple[str, datetime] | None:
+    """The outcome of one case and the moment it became known, or None when it counts neither
+    way. Exactly 21 days after receipt is still kept; a second later is missed. A missed case
+    counts at its deadline, so a late decision does not move it to another period."""
+    deadline = submitted_at + PROMISE
+    if decided_at is not None and decided_at <= deadline:
+        return Outcome.KEPT, decided_at
+    if decided_at is not None or deadline < now:
+        if withdrawn_at is not None and withdrawn_at <= deadline:
+            return None
+        return Outcome.MISSED, deadline
+    if withdrawn_at is not None:
+        return None
+    return Outcome.PENDING, deadline
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def promise_cases(start: date | None = None, end: date | None = None, *, assigned_to=None):
+    """One row per case whose promise may fall in the period (both ends included, Malmö time):
+    decided in it, or with its deadline in it. One query."""
+    cases = Initiative.objects.exclude(submitted_at=None)
+    if assigned_to is not None:
+        cases = cases.filter(assigned_to=assigned_to)
+    decided, due = Q(decided_at__isnull=False), Q()
+    if start:
+        decided &= Q(decided_at__gte=_midnight(start))
+        due &= Q(submitted_at__gte=_midnight(start) - PROMISE)
+    if end:
+        decided &= Q(decided_at__lt=_midnight(end + timedelta(days=1)))
+        due &= Q(submitted_at__lt=_midnight(end + timedelta(days=1)) - PROMISE)
+    if start or end:
+        cases = cases.filter(decided | due)
+    return (
+        with_withdrawn_at(cases)
+        .values_list("submitted_at", "decided_at", "withdrawn_at")
+        .order_by()
+    )
+
+
+def promise_by(
+    key: Callable[[datetime], str],
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    assigned_to=None,
+    now: datetime | None = None,
+) -> dict[str, Promise]:
+    """The promise per part of the period (a quarter, a month), each case in the part where its
+    outcome became known; the median days to decision over the decisions made in that part."""
+    now = now or timezone.now()
+    low = _midnight(start) if start else None
+    high = _midnight(end + timedelta(days=1)) if end else None
+
+    def inside(moment: datetime) -> bool:
+        return (low is None or moment >= low) and (high is None or moment < high)
+
+    counts = defaultdict(lambda: {Outcome.KEPT: 0, Outcome.MISSED: 0, Outcome.PENDING: 0})
+    durations = defaultdict(list)
+    for submitted_at, decided_at, withdrawn_at in promise_cases(
+        start, end, assigned_to=assigned_to
+    ):
+        if decided_at is not None and inside(decided_at):
+            durations[key(decided_at)].append(days_to_decision(submitted_at, decided_at))
+        found = promise_outcome(submitted_at, decided_at, withdrawn_at, now)
+        if found and inside(found[1]):
+            counts[key(found[1])][found[0]] += 1
+    parts = {}
+    for part in sorted(set(counts) | set(durations)):
+        took = durations.get(part, [])
+        parts[part] = Promise(
+            kept=counts[part][Outcome.KEPT],
+            missed=counts[part][Outcome.MISSED],
+            pending=counts[part][Outcome.PENDING],
+            median_days=round(median(took), 1) if took else None,
+            decided=len(took),
+        )
+    return parts
+
+
+def promise(
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    assigned_to=None,
+    now: datetime | None = None,
+) -> Promise:
+    """The promise over one period: the measure the desk, the office's figures, the export and
+    the public figures all show."""
+    return promise_by(lambda moment: "", start, end, assigned_to=assigned_to, now=now).get(
+        "", Promise()
+    )
+
+
+def _withdrawals():
+    return CaseEvent.objects.filter(
+        initiative=OuterRef("pk"), kind=CaseEvent.Kind.TRANSITION, to_state=State.WITHDRAWN
+    ).order_by("created_at")
+
+
+def with_withdrawn_at(cases):
+    """Cases with the moment each was withdrawn (None for the others), in the same query."""
+    return cases.annotate(withdrawn_at=Subquery(_withdrawals().values("created_at")[:1]))
+
+
+def case_promise(initiative: Initiative, now: datetime | None = None) -> str | None:
+    """Kept, missed or pending for one case, as the case page, the decided tab and the export
+    show it; None for a draft or a case withdrawn before its deadline. Cases read through
+    `with_withdrawn_at` need no further query."""
+    if initiative.submitted_at is None:
+        return None
+    if hasattr(initiative, "withdrawn_at"):
+        withdrawn_at = initiative.withdrawn_at
+    elif initiative.state == State.WITHDRAWN:
+        withdrawn_at = (
+            initiative.events.filter(kind=CaseEvent.Kind.TRANSITION, to_state=State.WITHDRAWN)
+            .values_list("created_at", flat=True)
+            .first()
+        )
+    else:
+        withdrawn_at = None
+    found = promise_outcome(
+        initiative.submitted_at, initiative.decided_at, withdrawn_at, now or timezone.now()
+    )
+    return found[0] if found else None
+
+
+def decision_days(initiative: Initiative) -> float | None:
+    """Days from receipt to decision, to one decimal; None while undecided."""
+    if initiative.submitted_at is None or initiative.decided_at is None:
+        return None
+    return round(days_to_decision(initiative.submitted_at, initiative.decided_at), 1)
 
 
 def member_initiatives(user):

@@ -431,6 +431,10 @@ TABLE: dict[str, Row] = {
     "figures:staff": staff(post=GET_ONLY),
     "figures:export": staff(post=GET_ONLY),
     "figures:table_csv": staff(post=GET_ONLY, key="states"),
+    "figures:export_xlsx": staff(post=GET_ONLY),
+    "figures:table_xlsx": staff(post=GET_ONLY, key="decisions"),
+    "figures:summary": staff(post=GET_ONLY),
+    "figures:summary_pdf": staff(post=GET_ONLY),
 }
 
 # Django's admin, for administrators: one object of each model whose pages it opens.

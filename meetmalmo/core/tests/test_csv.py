@@ -1,7 +1,20 @@
+"""The one CSV writer: a header row, formulas made plain text, both dialects."""
+
 import csv
 import io
+from datetime import date
+from decimal import Decimal
 
-from meetmalmo.core.csv import csv_response, safe_cell
+import pytest
+
+from meetmalmo.core.csv import (
+    INTERNATIONAL,
+    SWEDISH,
+    csv_response,
+    csv_text,
+    dialect_for,
+    safe_cell,
+)
 
 
 def rows_of(response):
@@ -39,3 +52,45 @@ def test_a_byte_order_mark_can_be_asked_for_excel():
     response = csv_response("staff.csv", ["namn"], [["Åsa"]], bom=True)
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert rows_of(response)[0] == ["\ufeffnamn"]
+
+
+# Every prefix a spreadsheet would evaluate, alone or after a separator it may split on.
+HOSTILE = ["=cmd|' /C calc'!A0", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_every_formula_start_is_made_plain_text_in_either_dialect():
+    for dialect in (SWEDISH, INTERNATIONAL):
+        response = csv_response("x.csv", ["cell"], [[text] for text in HOSTILE], dialect=dialect)
+        read = list(csv.reader(io.StringIO(response.content.decode()), delimiter=dialect.separator))
+        assert [row[0] for row in read[1:]] == ["'" + text for text in HOSTILE]
+
+
+@pytest.mark.parametrize("text", ["x;=cmd|' /C calc'!A0", "x,=cmd", "x\t=cmd", "x\n=cmd"])
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_a_cell_with_any_separator_stays_one_cell_whatever_the_reader_splits_on(text, separator):
+    """A file written for one locale and opened in another must not split `x;=cmd` into a
+    cell that starts a formula."""
+    for dialect in (SWEDISH, INTERNATIONAL):
+        body = "".join(csv_text(["a", "b"], [[text, 1]], dialect))
+        read = list(csv.reader(io.StringIO(body), delimiter=separator))
+        cells = [cell for row in read for cell in row]
+        assert not any(cell.lstrip().startswith(("=", "+", "-", "@")) for cell in cells), cells
+
+
+def test_the_swedish_dialect_separates_with_semicolons_and_writes_decimal_commas():
+    response = csv_response(
+        "figurer.csv",
+        ["Kvartal", "Andel", "Median", "Summa", "Dag"],
+        [["2026 Q1", 40, 21.5, Decimal("38.5"), date(2026, 2, 2)], ["Åtta; nio", -3, None, 0, ""]],
+        bom=True,
+        dialect=SWEDISH,
+    )
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[1] == "2026 Q1;40;21,5;38,5;2026-02-02"
+    read = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert read[2] == ["Åtta; nio", "-3", "", "0", ""]
+
+
+def test_the_dialect_follows_the_language_of_the_page():
+    assert dialect_for("sv") is SWEDISH
+    assert dialect_for("en") is INTERNATIONAL

@@ -89,6 +89,12 @@ def _pages():
         f"/sv/staff/projects/{project.pk}/",
         "/sv/staff/figures/",
         "/sv/staff/figures/states.csv",
+        "/sv/staff/figures/decisions.xlsx",
+        "/sv/staff/figures/initiatives.csv",
+        "/sv/staff/figures/initiatives.xlsx",
+        "/sv/staff/figures/summary/",
+        "/sv/staff/figures/summary/?start=2025-01-01&end=2025-12-31",
+        "/sv/staff/figures/summary.pdf",
         "/sv/staff/templates/",
         "/sv/staff/focus-areas/",
     ]

@@ -105,3 +105,24 @@ def test_the_home_page_shows_the_headline_figures_in_swedish(client, achieved):
     assert "<strong>2</strong> initiativ har fått liv sedan 2016" in page
     assert "<strong>5</strong> inlämnade initiativ" in page
     assert 'href="/sv/figures/"' in page
+
+
+def test_the_public_figures_tell_the_promise_as_the_office_counts_it(client):
+    from datetime import timedelta
+
+    from django.utils import timezone, translation
+
+    from meetmalmo.initiatives.tests.factories import InitiativeFactory
+    from meetmalmo.initiatives.workflow import State
+
+    received = timezone.now() - timedelta(days=25)
+    for state, after in ((State.ADOPTED, 21), (State.DECLINED, 22), (State.IN_REVIEW, None)):
+        initiative = InitiativeFactory(state=state)
+        initiative.start_clock(received)
+        if after:
+            initiative.decided_at = received + timedelta(days=after)
+        initiative.save()
+    with translation.override("en"):
+        page = client.get("/en/figures/").content.decode()
+    assert "33 % of the promises kept: 1 of 3 initiatives were decided within 21 days" in page
+    assert "2 were not decided in time" in page
