@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.utils import timezone
 
 from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.initiatives.models import Initiative
@@ -14,6 +15,7 @@ URL = "/en/staff/record/"
 def person(**changes):
     return {
         "person-channel": "meeting",
+        "person-received_on": timezone.localdate().isoformat(),
         "person-email": "kajsa@hamnkrogen.se",
         "person-name": "Kajsa Holm",
         "person-new_organisation_name": "Hamnkrogen AB",
