@@ -294,6 +294,7 @@ def initiative_record(
         name=person_form.cleaned_data["name"],
         organisation=person_form.cleaned_data.get("organisation"),
         new_organisation=person_form.new_organisation_data(),
+        language=data.get("language"),
     )
     initiative = initiative_save(
         submitter=person,
