@@ -3,6 +3,7 @@ through the task queue (see core.mail), so a failing mail server delays them but
 Every notice to a process manager links to the case, where they act on it."""
 
 from copy import copy
+from datetime import datetime
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
@@ -91,8 +92,9 @@ def send_answer_notice(event_id: int) -> None:
     )
 
 
-def send_reminder(kind: str, recipient, initiatives) -> None:
-    today = timezone.localdate()
+def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None) -> None:
+    """One reminder listing cases, each with its link and, once overdue, by how many days."""
+    today = timezone.localdate(now or timezone.now())
     items = [
         {
             "initiative": initiative,
