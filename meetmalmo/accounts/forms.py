@@ -57,6 +57,10 @@ class SignupDetailsForm(forms.Form):
         help_text=_("Optional. Starts with http:// or https://."),
     )
 
+    # Said to the person signing up; a form that speaks about someone else says it its own way.
+    organisation_missing = _("Pick your organisation from the list above, or write its name here.")
+    sphere_missing = _("Choose the sphere your organisation belongs to.")
+
     NEW_ORGANISATION_FIELDS = (
         "new_organisation_name",
         "new_organisation_sphere",
@@ -70,19 +74,14 @@ class SignupDetailsForm(forms.Form):
             return cleaned
         name = (cleaned.get("new_organisation_name") or "").strip()
         if not name and "new_organisation_name" not in self.errors:
-            self.add_error(
-                "new_organisation_name",
-                _("Pick your organisation from the list above, or write its name here."),
-            )
+            self.add_error("new_organisation_name", self.organisation_missing)
         elif name and selectors.organisation_name_taken(name):
             self.add_error(
                 "new_organisation_name",
                 _("%(name)s is already registered: pick it from the list above.") % {"name": name},
             )
         if name and not cleaned.get("new_organisation_sphere"):
-            self.add_error(
-                "new_organisation_sphere", _("Choose the sphere your organisation belongs to.")
-            )
+            self.add_error("new_organisation_sphere", self.sphere_missing)
         return cleaned
 
     def new_organisation_data(self) -> dict | None:

@@ -66,10 +66,16 @@ def remove_process_manager(*, user: User) -> None:
 
 @transaction.atomic
 def contact_get_or_create(
-    *, email: str, name: str, organisation: Organisation | None, new_organisation: dict | None
+    *,
+    email: str,
+    name: str,
+    organisation: Organisation | None,
+    new_organisation: dict | None,
+    language: str | None = None,
 ) -> User:
     """The person an initiative came from: their account, or a new unverified contact who can
-    claim it later by resetting the password for that address."""
+    claim it later by resetting the password for that address. A new contact is written to in
+    `language`, the one they spoke or wrote in."""
     existing = User.objects.filter(email__iexact=email.strip()).first()
     if existing:
         return existing
@@ -77,6 +83,7 @@ def contact_get_or_create(
         email=email.strip().lower(),
         name=name.strip(),
         organisation=organisation or organisation_create(**new_organisation),
+        **({"language": language} if language else {}),
     )
     user.set_unusable_password()
     user.save()

@@ -94,6 +94,14 @@ def send_notice(template: str, recipient, context: dict) -> None:
     """An e-mail from `<template>_subject.txt` and `<template>.txt`, in the recipient's
     language, queued like every other message."""
     from django.core.mail import send_mail
+
+    subject, body = render_notice(template, recipient, context)
+    send_mail(subject, body, None, [recipient.email])
+
+
+def render_notice(template: str, recipient, context: dict) -> tuple[str, str]:
+    """The subject and text of a notice as `send_notice` sends it, for a page that shows the
+    e-mail before it goes."""
     from django.template.loader import render_to_string
     from django.utils import translation
 
@@ -101,7 +109,7 @@ def send_notice(template: str, recipient, context: dict) -> None:
         context = {**context, "recipient": recipient}
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [recipient.email])
+    return " ".join(subject.split()), body
 
 
 def absolute(path: str) -> str:

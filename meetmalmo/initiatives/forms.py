@@ -4,13 +4,14 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import SignupDetailsForm
 from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives import selectors
 from meetmalmo.initiatives.files import validate_attachments
-from meetmalmo.initiatives.models import Channel, Initiative
+from meetmalmo.initiatives.models import EARLIEST_RECEIVED_ON, Channel, Initiative
 from meetmalmo.inventory.models import Kind
 
 
@@ -209,24 +210,62 @@ class ReplyTemplateForm(forms.ModelForm):
 
 
 class PersonForm(SignupDetailsForm):
-    """Who an initiative recorded by staff came from, and how it came in."""
+    """Who an initiative recorded by staff came from, how and when it came in, and whether the
+    process manager recording it takes the case. It speaks to the process manager about the
+    person."""
 
     channel = forms.ChoiceField(
         label=_("Came in by"),
         choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
+    )
+    received_on = forms.DateField(
+        label=_("Received on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "The day of the meeting, the call or the e-mail. The three weeks for the decision "
+            "run from this day."
+        ),
+        error_messages={
+            "required": _("Give the day the initiative was received."),
+            "invalid": _("Write the date as year-month-day, for example 2026-03-14."),
+        },
     )
     email = forms.EmailField(
         label=_("The person's e-mail"),
         help_text=_("If the person has no account, an unverified contact is created."),
         max_length=254,  # the column's size; Django's forms would allow 320
     )
+    assign_to_me = forms.BooleanField(
+        label=_("Assign the case to me"), required=False, initial=True
+    )
 
-    field_order = ["channel", "email", "name"]
+    field_order = ["channel", "received_on", "email", "name"]
+
+    organisation_missing = _(
+        "Pick the person's organisation from the list above, or write its name here."
+    )
+    sphere_missing = _("Choose the sphere the person's organisation belongs to.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].label = _("The person's name")
-        self.fields["organisation"].label = _("Their organisation")
+        organisation = self.fields["organisation"]
+        organisation.label = _("Their organisation")
+        organisation.empty_label = _("Their organisation is not in the list")
+        organisation.help_text = _(
+            "Pick it from the list, or leave this and add their organisation below."
+        )
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if received_on < EARLIEST_RECEIVED_ON:
+            raise forms.ValidationError(
+                _("Meet Malmö began in 2015: give a date from 1 January 2015 on.")
+            )
+        return received_on
 
     def clean_email(self):
         # Saved in lower case, which lengthens a few letters (İ), so checked once more.
@@ -245,6 +284,18 @@ class PersonForm(SignupDetailsForm):
         if self.existing_person():
             return self.cleaned_data
         return super().clean()
+
+
+class RecordInitiativeForm(InitiativeForm):
+    """The initiative as a process manager records it for someone else: the same fields as the
+    member's form, worded about the person it came from."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_partners"].help_text = _(
+            "Companies, City departments or organisations the person wants to involve."
+        )
+        self.fields["language"].label = _("Language the person wrote or spoke in")
 
 
 class BulkReplyForm(forms.Form):

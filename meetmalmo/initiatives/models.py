@@ -1,7 +1,7 @@
 """Initiatives, their append-only case history, and the inventory of related work staff keep
 for each case."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +12,8 @@ from meetmalmo.initiatives.workflow import BROUGHT_TO_LIFE_STATES, OPEN_STATES, 
 from meetmalmo.inventory.models import Effort, Kind
 
 DECISION_DAYS = 21
+# Meet Malmö began in 2015: nothing can have been received before it.
+EARLIEST_RECEIVED_ON = date(2015, 1, 1)
 
 
 class Channel(models.TextChoices):
@@ -121,6 +123,9 @@ class Initiative(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The day a process manager received it at a meeting, by phone or by e-mail: the 21 days
+    # run from then, not from the day it was typed in. Empty for what came in through the portal.
+    received_on = models.DateField(_("received on"), null=True, blank=True)
     decision_due = models.DateTimeField(_("decision due"), null=True, blank=True, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 

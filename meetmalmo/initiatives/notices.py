@@ -1,12 +1,26 @@
 """E-mail notices about a case, each in the language of the person who receives it. They go
-through the task queue (see core.mail), so a failing mail server delays them but loses none."""
+through the task queue (see core.mail), so a failing mail server delays them but loses none.
+Every notice to a process manager links to the case, where they act on it."""
 
-from meetmalmo.core.mail import send_notice
-from meetmalmo.initiatives.models import CaseEvent
+from copy import copy
+from datetime import datetime
+
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from meetmalmo.core.mail import absolute, link_for, render_notice, send_notice
+from meetmalmo.initiatives.models import CaseEvent, Channel
 
 
 def _send(template: str, recipient, context: dict) -> None:
     send_notice(f"initiatives/email/{template}", recipient, context)
+
+
+def _case_link(recipient, initiative) -> str:
+    return link_for(recipient, "initiatives:case", initiative.pk)
 
 
 def send_decision_notice(event_id: int, template: str) -> None:
@@ -16,19 +30,98 @@ def send_decision_notice(event_id: int, template: str) -> None:
     initiative = event.initiative
     if initiative.submitter is None:  # the submitter deleted their account
         return
+    if template == "receipt" and initiative.channel != Channel.PORTAL:
+        return send_recorded_receipt(initiative, event)
     _send(template, initiative.submitter, {"initiative": initiative, "event": event})
+
+
+def send_recorded_receipt(initiative, event) -> None:
+    """The receipt for someone who brought an initiative to the office in person, by phone or
+    by e-mail and never used the portal for it: it thanks them for the conversation and shows
+    them how to follow the case. A contact without a password gets a link to choose one."""
+    person = initiative.submitter
+    _send("receipt_recorded", person, recorded_receipt_context(initiative, event, person))
+
+
+def recorded_receipt_context(initiative, event, person) -> dict:
+    context = {
+        "initiative": initiative,
+        "event": event,
+        "case_link": link_for(person, "initiatives:mine", initiative.pk),
+        "claim_link": "",
+    }
+    if not person.has_usable_password():
+        # allauth's own password reset: the key is spent once a password is chosen, and a
+        # lapsed one is renewed by "Forgot your password?" with the same address.
+        with translation.override(person.language):
+            path = reverse(
+                "account_reset_password_from_key",
+                kwargs={
+                    "uidb36": user_pk_to_url_str(person),
+                    "key": default_token_generator.make_token(person),
+                },
+            )
+        context["claim_link"] = absolute(path)
+        context["claim_days"] = max(1, settings.PASSWORD_RESET_TIMEOUT // 86_400)
+        context["reset_link"] = link_for(person, "account_reset_password")
+    return context
 
 
 def send_assignment_notice(event_id: int) -> None:
     event = CaseEvent.objects.select_related("initiative", "assigned_to", "actor").get(pk=event_id)
-    _send("assigned", event.assigned_to, {"initiative": event.initiative, "event": event})
+    recipient = event.assigned_to
+    _send(
+        "assigned",
+        recipient,
+        {
+            "initiative": event.initiative,
+            "event": event,
+            "link": _case_link(recipient, event.initiative),
+        },
+    )
 
 
 def send_answer_notice(event_id: int) -> None:
     event = CaseEvent.objects.select_related("initiative__assigned_to", "actor").get(pk=event_id)
     initiative = event.initiative
-    _send("answer", initiative.assigned_to, {"initiative": initiative, "event": event})
+    recipient = initiative.assigned_to
+    _send(
+        "answer",
+        recipient,
+        {"initiative": initiative, "event": event, "link": _case_link(recipient, initiative)},
+    )
 
 
-def send_reminder(kind: str, recipient, initiatives) -> None:
-    _send(f"reminder_{kind}", recipient, {"initiatives": initiatives})
+def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None) -> None:
+    """One reminder listing cases, each with its link and, once overdue, by how many days."""
+    today = timezone.localdate(now or timezone.now())
+    items = [
+        {
+            "initiative": initiative,
+            "link": _case_link(recipient, initiative),
+            "days_overdue": (today - timezone.localdate(initiative.decision_due)).days,
+        }
+        for initiative in initiatives
+    ]
+    _send(f"reminder_{kind}", recipient, {"initiatives": initiatives, "items": items})
+
+
+def decision_preview(initiative, name: str, template: str, reason: str, referral: dict):
+    """The subject and text the submitter would get if the move were made now, rendered from
+    the notice's own template in their language; None when nobody would be told."""
+    person = initiative.submitter
+    if person is None:
+        return None
+    case = _after_the_move(initiative, referral)
+    event = CaseEvent(initiative=case, transition=name, reason=reason.strip())
+    return render_notice(
+        f"initiatives/email/{template}", person, {"initiative": case, "event": event}
+    )
+
+
+def _after_the_move(initiative, referral: dict):
+    """The case as it would stand after the move, without touching the one in the database."""
+    case = copy(initiative)
+    for field, value in referral.items():
+        setattr(case, field, value)
+    return case

@@ -64,6 +64,7 @@ def _initiatives(user) -> list[dict]:
             "created": when(case.created_at),
             "updated": when(case.updated_at),
             "submitted": when(case.submitted_at),
+            "received_on": case.received_on.isoformat() if case.received_on else None,
             "decision_due": when(case.decision_due),
             "decided": when(case.decided_at),
             "events": [

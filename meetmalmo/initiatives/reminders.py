@@ -52,7 +52,7 @@ def send_due_reminders(now: datetime) -> dict[str, int]:
                 per_recipient[recipient].append(initiative)
         for recipient, initiatives in per_recipient.items():
             transaction.on_commit(
-                lambda r=recipient, i=initiatives, k=kind: notices.send_reminder(k, r, i)
+                lambda r=recipient, i=initiatives, k=kind: notices.send_reminder(k, r, i, now=now)
             )
         counts[kind] = sent
     return counts

@@ -1,5 +1,7 @@
 """Writes on initiatives. Every change of state goes through `perform_transition`."""
 
+from datetime import date, datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +12,13 @@ from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.indexing import index_initiatives, suggestable
-from meetmalmo.initiatives.models import CaseEvent, CaseRead, Initiative, InventoryEntry
+from meetmalmo.initiatives.models import (
+    EARLIEST_RECEIVED_ON,
+    CaseEvent,
+    CaseRead,
+    Initiative,
+    InventoryEntry,
+)
 from meetmalmo.initiatives.permissions import is_submitter
 from meetmalmo.initiatives.workflow import (
     ACTORS,
@@ -19,6 +27,7 @@ from meetmalmo.initiatives.workflow import (
     REFERRED_TO,
     TRANSITIONS,
     State,
+    Transition,
     follow_ups,
 )
 from meetmalmo.inventory.models import Effort, Kind
@@ -34,25 +43,32 @@ def perform_transition(
     reason: str = "",
     referred_to: Initiative | None = None,
     referred_to_effort=None,
+    expected_state: str | None = None,
+    received_at: datetime | None = None,
 ) -> CaseEvent:
     """Make one move of the workflow: check it, change the case, write the case event, and
-    send the notice the move implies once the change is committed."""
-    transition = TRANSITIONS.get(name)
-    if transition is None:
-        raise Refused(_("There is no such step."))
+    send the notice the move implies once the change is committed. `expected_state` is the
+    state the process manager saw when confirming the move; `received_at` starts the clock of
+    a move that starts it at the time the initiative reached the office rather than now."""
     _lock(initiative)
-    if initiative.state not in transition.sources:
+    if expected_state is not None and initiative.state != expected_state:
         raise Refused(
-            _("This step is not possible while the initiative is %(state)s.")
+            _(
+                "The case has moved on since you looked at it: it is now %(state)s. "
+                "Nothing was changed."
+            )
             % {"state": initiative.get_state_display().lower()}
         )
-    if not any(ACTORS[role](actor, initiative) for role in transition.actors):
-        raise Refused(_("You may not take this step on this initiative."))
+    transition = check_transition(
+        initiative=initiative,
+        name=name,
+        actor=actor,
+        reason=reason,
+        referred_to=referred_to,
+        referred_to_effort=referred_to_effort,
+    )
     reason = reason.strip()
-    if REASON in transition.requires and not reason:
-        raise Refused(_("Give a reason: the submitter will read it."), field="reason")
     if REFERRED_TO in transition.requires:
-        _check_referral(initiative, referred_to, referred_to_effort)
         initiative.referred_to = referred_to
         initiative.referred_to_effort = referred_to_effort
 
@@ -60,7 +76,7 @@ def perform_transition(
     from_state = initiative.state
     initiative.state = transition.target
     if transition.starts_clock:
-        initiative.start_clock(now)
+        initiative.start_clock(min(received_at or now, now))
     if transition.decides:
         initiative.decided_at = now
     if transition.assigns_actor and initiative.assigned_to_id is None:
@@ -83,6 +99,34 @@ def perform_transition(
     if transition.notice:
         transaction.on_commit(lambda: notices.send_decision_notice(event.pk, transition.notice))
     return event
+
+
+def check_transition(
+    *,
+    initiative: Initiative,
+    name: str,
+    actor,
+    reason: str = "",
+    referred_to: Initiative | None = None,
+    referred_to_effort=None,
+) -> Transition:
+    """Refuse a move that could not be made now, without making it: `perform_transition` asks
+    this, and so does the page that shows a move for confirmation before it is made."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise Refused(_("There is no such step."))
+    if initiative.state not in transition.sources:
+        raise Refused(
+            _("This step is not possible while the initiative is %(state)s.")
+            % {"state": initiative.get_state_display().lower()}
+        )
+    if not any(ACTORS[role](actor, initiative) for role in transition.actors):
+        raise Refused(_("You may not take this step on this initiative."))
+    if REASON in transition.requires and not reason.strip():
+        raise Refused(_("Give a reason: the submitter will read it."), field="reason")
+    if REFERRED_TO in transition.requires:
+        _check_referral(initiative, referred_to, referred_to_effort)
+    return transition
 
 
 def _lock(initiative: Initiative) -> None:
@@ -222,26 +266,62 @@ def focus_area_save(*, form):
 
 @transaction.atomic
 def initiative_record(
-    *, person_form, data: dict, focus_areas, attachments: list, actor
+    *,
+    person_form,
+    data: dict,
+    focus_areas,
+    attachments: list,
+    actor,
+    received_on: date,
+    assign_to_actor: bool,
 ) -> Initiative:
     """Record an initiative that came in at a meeting, by e-mail or by phone, for the person it
-    came from: their account, or a new contact made from the form (all or nothing). The person
-    has a receipt as if they had sent it themselves."""
-    person = person_form.existing_person() or contact_get_or_create(
+    came from: their account, or a new contact made from the form (all or nothing). The 21 days
+    run from the day it was received; the person has a receipt written for someone who met the
+    office, and the process manager who recorded it may take the case at once."""
+    if received_on > timezone.localdate() or received_on < EARLIEST_RECEIVED_ON:
+        raise Refused(_("Give a date between 2015 and today."), field="received_on")
+    existing = person_form.existing_person()
+    if existing is not None and existing.organisation_id is None:
+        raise Refused(
+            _(
+                "This person's account has no organisation yet. They add it on their account "
+                "page; then the initiative can be recorded for them."
+            ),
+            field="email",
+        )
+    person = existing or contact_get_or_create(
         email=person_form.cleaned_data["email"],
         name=person_form.cleaned_data["name"],
         organisation=person_form.cleaned_data.get("organisation"),
         new_organisation=person_form.new_organisation_data(),
+        language=data.get("language"),
     )
-    return initiative_save(
+    initiative = initiative_save(
         submitter=person,
         actor=actor,
         channel=person_form.cleaned_data["channel"],
-        data=data,
+        data={**data, "received_on": received_on},
         focus_areas=focus_areas,
         attachments=attachments,
-        submit=True,
+        submit=False,
     )
+    perform_transition(
+        initiative=initiative,
+        name="submit",
+        actor=actor,
+        received_at=received_at(received_on),
+    )
+    if assign_to_actor:
+        assign(initiative=initiative, assignee=actor, actor=actor)
+    return initiative
+
+
+def received_at(received_on: date) -> datetime:
+    """When the clock of a case received on that day starts: that day at the present time of
+    day, so that a case received today starts now and one received 20 days ago is due tomorrow."""
+    now = timezone.localtime()
+    return min(datetime.combine(received_on, now.time(), tzinfo=now.tzinfo), now)
 
 
 @transaction.atomic

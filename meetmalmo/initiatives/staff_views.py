@@ -15,22 +15,22 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.accounts.decorators import process_manager_required, requires
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
-from meetmalmo.initiatives import selectors, services
+from meetmalmo.initiatives import notices, selectors, services
 from meetmalmo.initiatives.forms import (
     AssignForm,
     BulkAssignForm,
     BulkReplyForm,
     DecisionForm,
     FocusAreaForm,
-    InitiativeForm,
     InventoryForm,
     NoteForm,
     PersonForm,
     QueueFilterForm,
     ReassignForm,
+    RecordInitiativeForm,
     ReplyTemplateForm,
 )
-from meetmalmo.initiatives.workflow import TRANSITIONS, available_transitions
+from meetmalmo.initiatives.workflow import TRANSITIONS, State, available_transitions
 from meetmalmo.inventory.permissions import can_keep_inventory
 
 PAGE_SIZE = 50
@@ -207,19 +207,32 @@ def _render_case(request, initiative, *, failed=None, status=200):
 @process_manager_required
 @require_POST
 def transition(request, pk):
+    """Make a move. A move with a second look (a decision the submitter is told of) is first
+    shown for confirmation with the e-mail that will go out, and made only when confirmed in
+    the state the case was in when it was shown."""
     initiative = found_or_404(selectors.staff_case(pk))
     name = request.POST.get("move", "")
     if name not in TRANSITIONS:
         return redirect("initiatives:case", pk=pk)
+    move = TRANSITIONS[name]
     form = DecisionForm(request.POST, prefix=name, inventory=selectors.case_inventory(initiative))
     if form.is_valid():
+        arguments = {"reason": form.cleaned_data["reason"], **form.referral()}
         try:
-            services.perform_transition(
+            if move.second_look and "confirm" not in request.POST:
+                services.check_transition(
+                    initiative=initiative, name=name, actor=request.user, **arguments
+                )
+                if "change" in request.POST:  # back from the confirmation, to change the text
+                    form.fields["reason"].widget.attrs["autofocus"] = True
+                    return _render_case(request, initiative, failed=form)
+                return _confirm(request, initiative, move, form, arguments)
+            event = services.perform_transition(
                 initiative=initiative,
                 name=name,
                 actor=request.user,
-                reason=form.cleaned_data["reason"],
-                **form.referral(),
+                expected_state=request.POST.get("state", "") if move.second_look else None,
+                **arguments,
             )
         except Refused as refused:
             if refused.field:
@@ -227,9 +240,53 @@ def transition(request, pk):
             else:
                 messages.error(request, refused.message)
         else:
-            messages.success(request, _("Done: the case history and the submitter are updated."))
+            messages.success(request, _what_happened(request.user, move, event))
             return redirect("initiatives:case", pk=pk)
     return _render_case(request, initiative, failed=form, status=400)
+
+
+def _confirm(request, initiative, move, form, arguments):
+    preview = notices.decision_preview(
+        initiative,
+        move.name,
+        move.notice,
+        arguments["reason"],
+        {k: v for k, v in arguments.items() if k != "reason"},
+    )
+    return render(
+        request,
+        "initiatives/staff/confirm.html",
+        {
+            "initiative": initiative,
+            "move": move,
+            "form": form,
+            "target_label": State(move.target).label,
+            "referral_target": arguments.get("referred_to") or arguments.get("referred_to_effort"),
+            "preview": preview,
+            "language": initiative.submitter.language if initiative.submitter else "",
+        },
+    )
+
+
+def _what_happened(user, move, event) -> str:
+    """The message after a move: what the move did, and whether the submitter was e-mailed,
+    read from the move itself so that it is true of every move."""
+    initiative = event.initiative
+    said = [
+        _("Done: the case is now %(state)s.") % {"state": initiative.get_state_display().lower()}
+    ]
+    if move.assigns_actor and initiative.assigned_to_id == user.pk:
+        said.append(_("It is assigned to you."))
+    if move.notice and initiative.submitter_id:
+        said.append(
+            _("An e-mail about it is on its way to %(name)s.")
+            % {"name": initiative.submitter.name or initiative.submitter.email}
+        )
+    elif move.notice:
+        said.append(_("Nobody was e-mailed: the submitter has deleted their account."))
+    else:
+        said.append(_("No e-mail was sent to the submitter."))
+    return " ".join(said)
 
 
 @process_manager_required
@@ -336,23 +393,39 @@ def _edit(request, form_class, instance, save, *, section, title, done):
 def record(request):
     """Record an initiative that came in at a meeting, by e-mail or by phone."""
     person_form = PersonForm(request.POST or None, prefix="person")
-    form = InitiativeForm(request.POST or None, request.FILES or None)
+    form = RecordInitiativeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and person_form.is_valid() and form.is_valid():
         data = {
             k: v for k, v in form.cleaned_data.items() if k not in ("focus_areas", "attachments")
         }
-        initiative = services.initiative_record(
-            person_form=person_form,
-            data=data,
-            focus_areas=form.cleaned_data["focus_areas"],
-            attachments=form.cleaned_data["attachments"],
-            actor=request.user,
-        )
-        messages.success(request, _("The initiative is recorded and the person has a receipt."))
-        return redirect("initiatives:case", pk=initiative.pk)
+        try:
+            initiative = services.initiative_record(
+                person_form=person_form,
+                data=data,
+                focus_areas=form.cleaned_data["focus_areas"],
+                attachments=form.cleaned_data["attachments"],
+                actor=request.user,
+                received_on=person_form.cleaned_data["received_on"],
+                assign_to_actor=person_form.cleaned_data["assign_to_me"],
+            )
+        except Refused as refused:
+            person_form.add_error(refused.field or "email", refused.message)
+        else:
+            messages.success(request, _recorded(request.user, initiative))
+            return redirect("initiatives:case", pk=initiative.pk)
     return render(
         request, "initiatives/staff/record.html", {"form": form, "person_form": person_form}
     )
+
+
+def _recorded(user, initiative) -> str:
+    if initiative.assigned_to_id == user.pk:
+        return _(
+            "The initiative is recorded and assigned to you; a receipt is on its way to %(name)s."
+        ) % {"name": initiative.submitter.name}
+    return _("The initiative is recorded; a receipt is on its way to %(name)s.") % {
+        "name": initiative.submitter.name
+    }
 
 
 @requires(can_keep_inventory)

@@ -71,6 +71,9 @@ class Transition:
     starts_clock: bool = False
     decides: bool = False  # stops the 21-day clock
     assigns_actor: bool = False  # the person making the move takes the case
+    # A move the submitter is told of and that cannot be taken back: the process manager sees
+    # what will happen and the e-mail that will go out, and confirms it before it is made.
+    second_look: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -100,6 +103,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({PROCESS_MANAGER}),
             _("Adopt"),
             notice="adopted",
+            second_look=True,
             decides=True,
         ),
         Transition(
@@ -110,6 +114,7 @@ TRANSITIONS: dict[str, Transition] = {
             _("Decline"),
             requires=(REASON,),
             notice="declined",
+            second_look=True,
             decides=True,
         ),
         Transition(
@@ -120,6 +125,7 @@ TRANSITIONS: dict[str, Transition] = {
             _("Refer to existing work"),
             requires=(REFERRED_TO,),
             notice="referred",
+            second_look=True,
             decides=True,
         ),
         Transition(
@@ -158,6 +164,7 @@ TRANSITIONS: dict[str, Transition] = {
             _("Discontinue"),
             requires=(REASON,),
             notice="discontinued",
+            second_look=True,
         ),
     ]
 }

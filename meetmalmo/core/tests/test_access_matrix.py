@@ -346,7 +346,10 @@ TABLE: dict[str, Row] = {
     "initiatives:record": staff(),
     "initiatives:case": staff(pk="{w.case.pk}"),
     "initiatives:transition": staff(
-        STAFF_ACTION, data={"move": "adopt", "adopt-reason": "Bra"}, pk="{w.case.pk}"
+        STAFF_ACTION,
+        # as the confirmation page sends it: a decision is made only once confirmed
+        data={"move": "adopt", "adopt-reason": "Bra", "confirm": "1", "state": "in_review"},
+        pk="{w.case.pk}",
     ),
     "initiatives:assign": staff(
         STAFF_ACTION, data={"assignee": "{w.process_manager.pk}"}, pk="{w.case.pk}"

@@ -96,6 +96,8 @@ def test_the_whole_journey(page, browser, live_server, member, process_manager):
     assert_accessible(staff)
     write(staff, "#id_adopt-reason", "Välkomna! Vi bildar en arbetsgrupp.")
     press(staff, "form.move:has(input[value=adopt]) button")
+    assert_accessible(staff)  # the second look, with the e-mail the submitter will get
+    press(staff, "button[name=confirm]")
     case.refresh_from_db()
     assert case.state == State.ADOPTED and case.decided_at <= case.decision_due
     assert_accessible(staff)

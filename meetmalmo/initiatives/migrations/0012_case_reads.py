@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0010_case_inventory_shared_focus_areas'),
+        ('initiatives', '0011_received_on'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -86,6 +86,8 @@ def test_from_submission_to_adoption(page, browser, live_server, member, process
     staff.fill("#id_adopt-reason", "Välkomna! Vi bildar en arbetsgrupp.")
     with staff.expect_navigation():
         staff.click("form.move:has(input[value=adopt]) button")
+    with staff.expect_navigation():
+        staff.click("button[name=confirm]")
     initiative.refresh_from_db()
     assert initiative.state == State.ADOPTED
     history = staff.inner_text("main")

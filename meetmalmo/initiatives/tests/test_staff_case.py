@@ -26,6 +26,11 @@ def url(initiative, action=""):
     return f"/en/staff/cases/{initiative.pk}/{action}"
 
 
+def confirmed(data, state=State.IN_REVIEW):
+    """A decision as its confirmation page posts it, in the state it was shown in."""
+    return {**data, "confirm": "1", "state": state}
+
+
 def test_the_case_shows_everything_staff_need(client, process_manager, initiative):
     add_note(initiative=initiative, actor=process_manager, text="Ring Visita först")
     client.force_login(process_manager)
@@ -45,7 +50,7 @@ def test_taking_adopting_with_a_message(
     assert (initiative.state, initiative.assigned_to) == (State.IN_REVIEW, process_manager)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            url(initiative, "move/"), {"move": "adopt", "adopt-reason": "Välkomna in!"}
+            url(initiative, "move/"), confirmed({"move": "adopt", "adopt-reason": "Välkomna in!"})
         )
     assert response.status_code == 302
     initiative.refresh_from_db()
@@ -83,11 +88,13 @@ def test_referring_to_earlier_work(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             url(initiative, "move/"),
-            {
-                "move": "refer",
-                "refer-referred_to": f"initiative:{earlier.pk}",
-                "refer-reason": "Se Hej Framtid.",
-            },
+            confirmed(
+                {
+                    "move": "refer",
+                    "refer-referred_to": f"initiative:{earlier.pk}",
+                    "refer-reason": "Se Hej Framtid.",
+                }
+            ),
         )
     initiative.refresh_from_db()
     assert (initiative.state, initiative.referred_to) == (State.REFERRED, earlier)
@@ -115,7 +122,9 @@ def test_it_refers_to_an_existing_effort(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             url(initiative, "move/"),
-            {"move": "refer", "refer-referred_to": f"effort:{effort.pk}", "refer-reason": "Se"},
+            confirmed(
+                {"move": "refer", "refer-referred_to": f"effort:{effort.pk}", "refer-reason": "Se"}
+            ),
         )
     initiative.refresh_from_db()
     assert initiative.state == State.REFERRED

@@ -343,6 +343,8 @@ class Loader:
                 submitted_at=submitted,
                 decision_due=submitted + timedelta(days=DECISION_DAYS),
                 decided_at=decided[0] if decided else None,
+                # One recorded by staff keeps the day it reached the office, as on the form.
+                received_on=timezone.localdate(submitted) if recorder else None,
             )
 
     def take_step(self, source, record, step, initiative, submitter, recorder) -> CaseEvent:
