@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
+from django.db.models import Q
 from django.utils import timezone
 
 from meetmalmo.core.models import FocusArea
@@ -107,6 +108,30 @@ def public_history(initiative: Initiative):
 QUEUE_TABS = ("new", "mine", "open", "decided")
 
 
+# Beside the indexed texts, a search reads who sent the case: a part of the submitter's name
+# (the surname) or of their organisation's name, as written, and their e-mail address.
+SUBMITTER_FIELDS = ["title", "summary", "organisation__name", "submitter__name"]
+
+
+def _is_address(word: str) -> bool:
+    # A lone `@` or `a@` would match every address: an address needs some of its own letters.
+    return "@" in word and len(word.replace("@", "")) >= 3
+
+
+def queue_search(q: str) -> Q:
+    """The queue's search: every word must match, either the case's texts through the
+    related-work index (a word in any of its Swedish or English forms) or the submitter's
+    name or organisation. A word holding `@` is read as (part of) an e-mail address."""
+    words = q[:1_000].split()[:10]
+    condition = Q()
+    for address in filter(_is_address, words):
+        condition &= Q(submitter__email__icontains=address[:254])
+    rest = " ".join(word for word in words if not _is_address(word))
+    if rest or not condition:
+        condition &= related.text_filter(rest, Kind.INITIATIVE, SUBMITTER_FIELDS)
+    return condition
+
+
 def queue(
     user,
     *,
@@ -132,9 +157,7 @@ def queue(
     else:
         cases = cases.decided()
     if q:
-        cases = cases.filter(
-            related.text_filter(q, Kind.INITIATIVE, ["title", "summary", "organisation__name"])
-        )
+        cases = cases.filter(queue_search(q))
     if focus_area:
         cases = cases.filter(focus_areas=focus_area)
     if state:

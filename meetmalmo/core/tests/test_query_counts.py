@@ -67,6 +67,7 @@ def _pages():
         "/sv/staff/?tab=open",
         "/sv/staff/?tab=decided",
         "/sv/staff/?tab=open&q=sommarjobb",
+        "/sv/staff/?tab=open&q=hotellet+hotell@demo.meetmalmo.se",
         f"/sv/staff/cases/{case.pk}/",
         "/sv/staff/record/",
         "/sv/staff/efforts/",
