@@ -2,7 +2,14 @@
 
 from django.db.models import Prefetch
 
-from meetmalmo.groups.models import Handover, Invitation, Membership, Milestone, WorkingGroup
+from meetmalmo.groups.models import (
+    Handover,
+    Invitation,
+    Membership,
+    Milestone,
+    Role,
+    WorkingGroup,
+)
 from meetmalmo.groups.permissions import can_see_group
 
 
@@ -82,4 +89,19 @@ def invitation(token: str) -> Invitation | None:
         Invitation.objects.select_related("group__initiative", "invited_by")
         .filter(token=token)
         .first()
+    )
+
+
+def milestones_supported_by(user):
+    """The milestones still to reach in the groups where a person gives process support, for
+    their calendar. One query, soonest first."""
+    return (
+        Milestone.objects.filter(
+            done=False,
+            group__memberships__user=user,
+            group__memberships__role=Role.PROCESS_SUPPORT,
+        )
+        .select_related("group__initiative")
+        .order_by("due", "pk")
+        .distinct()
     )

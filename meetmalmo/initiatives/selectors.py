@@ -271,3 +271,14 @@ def reply_template_text(template_id: str, kind: str, initiative: Initiative) -> 
         return ""
     submitter = initiative.submitter
     return template.body_for(submitter.language if submitter else initiative.language)
+
+
+def deadlines_of(user):
+    """The open cases assigned to a process manager, with their decision deadlines, for their
+    calendar. One query, soonest first."""
+    return (
+        Initiative.objects.open()
+        .filter(assigned_to=user, decision_due__isnull=False)
+        .only("pk", "title", "decision_due", "updated_at")
+        .order_by("decision_due", "pk")
+    )

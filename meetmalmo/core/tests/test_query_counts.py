@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetmalmo.accounts.models import User
+from meetmalmo.accounts.services import calendar_feed_create
 from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Initiative
 from meetmalmo.inventory.models import Effort, GlossaryEntry
@@ -87,8 +88,11 @@ def _pages():
         "/sv/staff/figures/states.csv",
         "/sv/staff/templates/",
         "/sv/staff/focus-areas/",
+        "/sv/staff/calendar/",
     ]
     manager = User.objects.get(email="processledare@demo.meetmalmo.se")
+    # The calendar feed is fetched without a session, as a calendar client does.
+    public.append(f"/calendar/{calendar_feed_create(user=manager)}.ics")
     return (
         [(None, p) for p in public] + [(member, p) for p in members] + [(manager, p) for p in staff]
     )
