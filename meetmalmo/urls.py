@@ -27,6 +27,7 @@ urlpatterns = [
     # Open data for programs: the same in every language, so without a language prefix.
     path("api/v1/", api.urls),
     path("", include(api_urls.files)),
+    path("", include(site_urls.feeds)),
 ]
 
 urlpatterns += i18n_patterns(

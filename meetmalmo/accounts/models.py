@@ -1,4 +1,6 @@
-"""People, their organisations and the roles they have in Meet Malmö."""
+"""People, their organisations, the roles they have in Meet Malmö and staff calendar feeds."""
+
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -154,3 +156,27 @@ class ContactProfile(Translated, models.Model):
     @property
     def email(self) -> str:
         return self.public_email or self.user.email
+
+
+class CalendarFeed(models.Model):
+    """A process manager's private calendar address. Only a digest of its secret is kept: the
+    address is shown once, when it is made, and a new one replaces it (the old one stops)."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("person")
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @staticmethod
+    def digest_of(token: str) -> str:
+        # A digest, not the secret: a copy of the database gives no working address. The lookup
+        # by digest needs no comparison of secrets, so it leaks no timing either.
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -20,7 +20,7 @@ from django.db.models import CharField, Model, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from meetmalmo.accounts.models import User
+from meetmalmo.accounts.models import CalendarFeed, User
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,14 @@ def _accounts_export(person: Person) -> dict:
         "two_factor": _two_factor(person.user),
         "sessions": _sessions(person.user),
         "email_log": _email_log(person.addresses),
+        "calendar_feed": _calendar_feed(person.user),
     }
+
+
+def _calendar_feed(user: User) -> dict | None:
+    # The address itself is not kept, so only when it was made can be told.
+    feed = CalendarFeed.objects.filter(user=user).first()
+    return {"made": when(feed.created_at)} if feed else None
 
 
 def _accounts_erase(person: Person) -> None:

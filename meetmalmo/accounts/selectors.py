@@ -4,7 +4,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import QuerySet
 
-from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
 
 
 def listed_contacts() -> QuerySet[ContactProfile]:
@@ -42,3 +42,24 @@ def active_person(pk) -> User | None:
     if not str(pk).isdigit():
         return None
     return User.objects.filter(pk=pk, is_active=True).first()
+
+
+def calendar_feed(user) -> CalendarFeed | None:
+    """The person's calendar address, if they have made one."""
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def calendar_feed_owner(token: str) -> User | None:
+    """Whose calendar a secret opens: an active process manager's, or nobody's."""
+    if not token or len(token) > 100:
+        return None
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(
+            digest=CalendarFeed.digest_of(token),
+            user__is_active=True,
+            user__is_process_manager=True,
+        )
+        .first()
+    )
+    return feed.user if feed else None

@@ -1,6 +1,7 @@
 """Writes about people and organisations, including deleting an account."""
 
 import logging
+import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts import personal_data
-from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
 from meetmalmo.accounts.permissions import can_delete_own_account
 from meetmalmo.core.errors import Refused
 
@@ -62,6 +63,7 @@ def remove_process_manager(*, user: User) -> None:
     user.is_process_manager = False
     user.save(update_fields=["is_process_manager"])
     ContactProfile.objects.filter(user=user).update(listed=False)
+    CalendarFeed.objects.filter(user=user).delete()  # the feed is a process manager's
 
 
 @transaction.atomic
@@ -156,3 +158,22 @@ def prune_unverified(*, days: int = 30, dry_run: bool = False) -> int:
     if not dry_run and ids:
         User.objects.filter(pk__in=ids).delete()
     return len(ids)
+
+
+@transaction.atomic
+def calendar_feed_create(*, user: User) -> str:
+    """Make the person's private calendar address, replacing any earlier one, which stops
+    working. Returns the secret of the address; only its digest is kept."""
+    if not user.is_process_manager:
+        raise Refused(_("Only process managers have a calendar feed."))
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(
+        user=user, defaults={"digest": CalendarFeed.digest_of(token), "created_at": timezone.now()}
+    )
+    return token
+
+
+def calendar_feed_revoke(*, user: User) -> bool:
+    """Stop the person's calendar address. Returns whether there was one."""
+    deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
+    return bool(deleted)

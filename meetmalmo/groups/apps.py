@@ -18,5 +18,6 @@ class GroupsConfig(AppConfig):
         workflow.follow("form_group", services.group_open)
         workflow.follow("complete", services.tell_members)
         workflow.follow("discontinue", services.tell_members)
+        reminders.register(services.hourly_handovers)
         reminders.register(services.hourly)
         personal_data.register(HOLDING)

@@ -1,9 +1,15 @@
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import HttpURLField
 from meetmalmo.accounts.selectors import active_person_by_email, organisations
 from meetmalmo.groups.models import Link, Milestone, Role, Update
+
+HANDOVER_DAYS_BACK = 366  # a handover agreed at a meeting may be recorded afterwards
+HANDOVER_DAYS_AHEAD = 2 * 366
 
 
 class InviteForm(forms.Form):
@@ -71,6 +77,16 @@ class HandoverForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2_000, widget=forms.Textarea({"rows": 3})
     )
+
+    def clean_date(self):
+        # The date may be past (agreed at a meeting) or to come, but not absurdly far either way.
+        chosen = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if chosen < today - timedelta(days=HANDOVER_DAYS_BACK):
+            raise forms.ValidationError(_("The date can be at most a year ago."))
+        if chosen > today + timedelta(days=HANDOVER_DAYS_AHEAD):
+            raise forms.ValidationError(_("The date can be at most two years ahead."))
+        return chosen
 
     def clean_email(self):
         email = self.cleaned_data["email"]

@@ -154,8 +154,19 @@ class Link(models.Model):
         return self.title
 
 
+class HandoverQuerySet(models.QuerySet):
+    def in_effect(self, today=None):
+        """Accepted handovers whose agreed date has come: those that decide who owns the work."""
+        return self.filter(accepted_at__isnull=False, date__lte=today or timezone.localdate())
+
+    def due(self, today=None):
+        """Accepted handovers whose date has come but whose ownership has not yet passed."""
+        return self.in_effect(today).filter(applied_at=None)
+
+
 class Handover(models.Model):
-    """Ownership passing to an organisation and a named person, who accepts it."""
+    """Ownership passing to an organisation and a named person, who accepts it. It takes
+    effect on its agreed date (`date`), which may come before or after the acceptance."""
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="handovers")
     organisation = models.ForeignKey(
@@ -175,7 +186,11 @@ class Handover(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
+    # When the owner's role actually moved: at acceptance, or on the agreed date if it was later.
+    applied_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = HandoverQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ownership handover")
@@ -184,3 +199,6 @@ class Handover(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.date})"
+
+    def in_effect(self, today=None) -> bool:
+        return self.accepted_at is not None and self.date <= (today or timezone.localdate())

@@ -1,7 +1,7 @@
 """E-mail about working groups, each in the recipient's language, through the task queue."""
 
 from meetmalmo.core.mail import link_for, send_notice
-from meetmalmo.groups.models import Handover, Invitation, WorkingGroup
+from meetmalmo.groups.models import Handover, Invitation, Role, WorkingGroup
 from meetmalmo.initiatives.models import CaseEvent
 
 
@@ -51,6 +51,35 @@ def send_handover(handover_id: int) -> None:
             "link": link_for(handover.person, "groups:workspace", handover.group_id),
         },
     )
+
+
+def send_handover_accepted(handover_id: int) -> None:
+    """The process managers of the work hear that the new owner accepted: the one who proposed
+    the handover and those giving the group process support."""
+    handover = Handover.objects.select_related(
+        "group__initiative", "person", "organisation", "recorded_by"
+    ).get(pk=handover_id)
+    group = handover.group
+    supporters = [
+        membership.user
+        for membership in group.memberships.filter(role=Role.PROCESS_SUPPORT).select_related("user")
+    ]
+    told = set()
+    for person in [handover.recorded_by, *supporters]:
+        if person is None or not person.is_active or person.pk in told:
+            continue
+        if person.pk == handover.person_id:
+            continue
+        told.add(person.pk)
+        send_notice(
+            "groups/email/handover_accepted",
+            person,
+            {
+                "handover": handover,
+                "initiative": group.initiative,
+                "link": link_for(person, "groups:workspace", group.pk),
+            },
+        )
 
 
 def send_ending(group_id: int, event_id: int) -> None:

@@ -79,6 +79,7 @@ def _export(person: Person) -> dict:
                 "note": h.note,
                 "recorded": when(h.created_at),
                 "accepted": when(h.accepted_at),
+                "took_effect": when(h.applied_at),
             }
             for h in handovers
         ],
@@ -94,7 +95,12 @@ def _erase(person: Person) -> None:
     # history, so it goes through the base manager on purpose.
     with translation.override(user.language):
         former = f"({FORMER_MEMBER})"
-    for event in CaseEvent.objects.filter(actor=user, kind=CaseEvent.Kind.OWNERSHIP):
+    # The proposal of a handover to them names them too (services.handover_record).
+    proposed = Handover.objects.filter(person=user).values("group__initiative_id")
+    events = CaseEvent.objects.filter(actor=user, kind=CaseEvent.Kind.OWNERSHIP) | (
+        CaseEvent.objects.filter(kind=CaseEvent.Kind.HANDOVER, initiative_id__in=proposed)
+    )
+    for event in events:
         if user.name and f"({user.name})" in event.reason:
             CaseEvent._base_manager.filter(pk=event.pk).update(
                 reason=event.reason.replace(f"({user.name})", former)

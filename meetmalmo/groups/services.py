@@ -2,6 +2,8 @@
 milestones, updates and links, and the handover of ownership. Each is all or nothing, and
 e-mail leaves once the change is committed."""
 
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,6 +141,12 @@ def hourly(now) -> str:
     return f"{reminded} invitations reminded, {expire_invitations(now)} invitations expired"
 
 
+def hourly_handovers(now) -> str:
+    """The handovers' part of `send_reminders` (registered in apps.py): ownership passes on
+    the agreed date of a handover accepted before it."""
+    return f"{apply_due_handovers(now)} handovers took effect"
+
+
 @transaction.atomic
 def milestone_add(*, group, actor, title: str, due) -> Milestone:
     if not can_edit_group(actor, group):
@@ -171,10 +179,14 @@ def link_add(*, group, actor, title: str, url: str) -> Link:
     return Link.objects.create(group=group, title=title, url=url)
 
 
+def _as_date(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 @transaction.atomic
 def handover_record(*, group, actor, organisation, person, date, note: str = "") -> Handover:
-    """Record that ownership is to pass to an organisation and a named person; it takes effect
-    when that person accepts."""
+    """Propose that ownership passes to an organisation and a named person from a date. It is
+    a case event at once; it takes effect once that person accepts and the date has come."""
     _require_staff(actor)
     if group.handovers.filter(accepted_at=None).exists():
         raise Refused(_("A handover is already waiting for its new owner to accept."))
@@ -182,9 +194,24 @@ def handover_record(*, group, actor, organisation, person, date, note: str = "")
         group=group,
         organisation=organisation,
         person=person,
-        date=date,
+        date=_as_date(date),
         note=note.strip(),
         recorded_by=actor,
+    )
+    CaseEvent.objects.create(
+        initiative_id=group.initiative_id,
+        kind=CaseEvent.Kind.HANDOVER,
+        actor=actor,
+        reason=_(
+            "%(proposer)s proposes that ownership passes to %(organisation)s (%(person)s) "
+            "from %(date)s."
+        )
+        % {
+            "proposer": actor.name,
+            "organisation": organisation.name,
+            "person": person.name,
+            "date": handover.date.isoformat(),
+        },
     )
     transaction.on_commit(lambda: notices.send_handover(handover.pk))
     return handover
@@ -192,32 +219,81 @@ def handover_record(*, group, actor, organisation, person, date, note: str = "")
 
 @transaction.atomic
 def handover_accept(*, handover: Handover, user) -> Handover:
+    """The named person accepts. Ownership passes now if the agreed date has come, else on that
+    date (`apply_due_handovers`); the case event names both dates, and the process managers
+    who proposed and support the work are told."""
     handover = Handover.objects.select_for_update().select_related("group").get(pk=handover.pk)
     if not can_accept_handover(user, handover):
         raise Refused(_("Only the named new owner accepts the handover."))
     if handover.accepted_at is not None:
         raise Refused(_("The handover has already been accepted."))
-    handover.accepted_at = timezone.now()
+    now = timezone.now()
+    handover.accepted_at = now
     handover.save(update_fields=["accepted_at"])
-    group = handover.group
-    group.memberships.filter(role=Role.OWNER).exclude(user=user).update(role=Role.MEMBER)
-    Membership.objects.update_or_create(group=group, user=user, defaults={"role": Role.OWNER})
+    if handover.in_effect(timezone.localdate(now)):
+        _pass_ownership(handover, now)
+    else:
+        # The new owner joins the group now, to work towards the day it becomes theirs.
+        Membership.objects.get_or_create(
+            group=handover.group, user=user, defaults={"role": Role.MEMBER}
+        )
     CaseEvent.objects.create(
-        initiative_id=group.initiative_id,
+        initiative_id=handover.group.initiative_id,
         kind=CaseEvent.Kind.OWNERSHIP,
         actor=user,
-        reason=_("Ownership passes to %(organisation)s (%(person)s) from %(date)s.")
+        reason=_(
+            "Ownership passes to %(organisation)s (%(person)s) from %(date)s, accepted on "
+            "%(accepted)s."
+        )
         % {
             "organisation": handover.organisation.name,
             "person": user.name,
             "date": handover.date.isoformat(),
+            "accepted": timezone.localdate(now).isoformat(),
         }
         + (f"\n{handover.note}" if handover.note else ""),
     )
+    transaction.on_commit(lambda: notices.send_handover_accepted(handover.pk))
     return handover
 
 
-def current_owner(group) -> Handover | None:
-    """The last accepted handover, from the prefetched handovers."""
-    accepted = [h for h in group.handovers.all() if h.accepted_at]
-    return accepted[-1] if accepted else None
+def _pass_ownership(handover: Handover, now) -> None:
+    group, person = handover.group, handover.person
+    group.memberships.filter(role=Role.OWNER).exclude(user=person).update(role=Role.MEMBER)
+    if person is not None:
+        Membership.objects.update_or_create(group=group, user=person, defaults={"role": Role.OWNER})
+    Handover.objects.filter(pk=handover.pk).update(applied_at=now)
+
+
+def apply_due_handovers(now=None) -> int:
+    """Pass ownership on the agreed date for handovers accepted before it. Returns how many."""
+    now = now or timezone.now()
+    applied = 0
+    for pk in Handover.objects.due(timezone.localdate(now)).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Locked and read again, so two runs at once cannot both pass it.
+            handover = (
+                Handover.objects.select_for_update()
+                .select_related("group", "person")
+                .filter(pk=pk, applied_at=None)
+                .first()
+            )
+            if handover is not None:
+                _pass_ownership(handover, now)
+                applied += 1
+    return applied
+
+
+def current_owner(group, today=None) -> Handover | None:
+    """The handover in effect: accepted, with its date come, the latest such date winning
+    (from the prefetched handovers). Before that date the previous owner stays."""
+    today = today or timezone.localdate()
+    in_effect = [h for h in group.handovers.all() if h.in_effect(today)]
+    return max(in_effect, key=lambda h: (h.date, h.created_at, h.pk), default=None)
+
+
+def incoming_owner(group, today=None) -> Handover | None:
+    """An accepted handover whose date is still to come (from the prefetched handovers)."""
+    today = today or timezone.localdate()
+    waiting = [h for h in group.handovers.all() if h.accepted_at and h.date > today]
+    return min(waiting, key=lambda h: (h.date, h.pk), default=None)

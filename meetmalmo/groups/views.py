@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -188,11 +189,18 @@ def handover_accept(request, pk):
     if not can_accept_handover(request.user, handover):
         found_or_404(selectors.workspace(handover.group_id, request.user))  # 404 for outsiders
     try:
-        services.handover_accept(handover=handover, user=request.user)
+        handover = services.handover_accept(handover=handover, user=request.user)
     except Refused as refused:
         messages.error(request, refused.message)
         return redirect("groups:workspace", pk=handover.group_id)
-    messages.success(request, _("You are now the owner of the work."))
+    if handover.in_effect():
+        messages.success(request, _("You are now the owner of the work."))
+    else:
+        messages.success(
+            request,
+            _("Accepted. You become the owner of the work on %(date)s.")
+            % {"date": date_format(handover.date, "j F Y")},
+        )
     return redirect("groups:workspace", pk=handover.group_id)
 
 

@@ -182,6 +182,7 @@ class CaseEvent(models.Model):
         ANSWER = "answer", _("Answer from the submitter")
         INVENTORY = "inventory", _("Inventory")
         OWNERSHIP = "ownership", _("Ownership")
+        HANDOVER = "handover", _("Handover proposed")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

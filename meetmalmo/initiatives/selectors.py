@@ -295,6 +295,30 @@ def public_history(initiative: Initiative):
 QUEUE_TABS = ("new", "mine", "open", "decided")
 
 
+# Beside the indexed texts, a search reads who sent the case: a part of the submitter's name
+# (the surname) or of their organisation's name, as written, and their e-mail address.
+SUBMITTER_FIELDS = ["title", "summary", "organisation__name", "submitter__name"]
+
+
+def _is_address(word: str) -> bool:
+    # A lone `@` or `a@` would match every address: an address needs some of its own letters.
+    return "@" in word and len(word.replace("@", "")) >= 3
+
+
+def queue_search(q: str) -> Q:
+    """The queue's search: every word must match, either the case's texts through the
+    related-work index (a word in any of its Swedish or English forms) or the submitter's
+    name or organisation. A word holding `@` is read as (part of) an e-mail address."""
+    words = q[:1_000].split()[:10]
+    condition = Q()
+    for address in filter(_is_address, words):
+        condition &= Q(submitter__email__icontains=address[:254])
+    rest = " ".join(word for word in words if not _is_address(word))
+    if rest or not condition:
+        condition &= related.text_filter(rest, Kind.INITIATIVE, SUBMITTER_FIELDS)
+    return condition
+
+
 def queue(
     user,
     *,
@@ -320,9 +344,7 @@ def queue(
     else:
         cases = cases.decided()
     if q:
-        cases = cases.filter(
-            related.text_filter(q, Kind.INITIATIVE, ["title", "summary", "organisation__name"])
-        )
+        cases = cases.filter(queue_search(q))
     if focus_area:
         cases = cases.filter(focus_areas=focus_area)
     if state:
@@ -526,4 +548,15 @@ def open_cases_of(user):
         .filter(assigned_to=user)
         .select_related("organisation")
         .order_by("decision_due", "id")
+    )
+
+
+def deadlines_of(user):
+    """The open cases assigned to a process manager, with their decision deadlines, for their
+    calendar. One query, soonest first."""
+    return (
+        Initiative.objects.open()
+        .filter(assigned_to=user, decision_due__isnull=False)
+        .only("pk", "title", "decision_due", "updated_at")
+        .order_by("decision_due", "pk")
     )

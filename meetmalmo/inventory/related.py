@@ -218,12 +218,13 @@ def query_terms(
 
 def text_filter(query: str, kind: str, fields: Iterable[str]) -> Q:
     """A filter for a list search: every word of the query must match, by its stem in either
-    language (`hamnen` finds `hamnens`) or as written inside one of `fields` (part of a name)."""
+    language (`hamnen` finds `hamnens`, `bageriet` finds `bageri`) or as written inside one of
+    `fields` (part of a name)."""
     condition = Q()
     for word in text.WORD.findall(query[:1_000].lower())[:10] or [query.strip()]:
         if not word:
             continue
-        stems = {text.stem(word, language) for language in ("sv", "en")}
+        stems = text.search_stems(word[: text.MAX_WORD])
         matches = IndexTerm.objects.filter(kind=kind, term__in=stems).values("object_id")
         either = Q(pk__in=matches)
         for name in fields:

@@ -1,4 +1,5 @@
-"""Text analysis for related work: words, stop words, Snowball stems and Swedish compounds.
+"""Text analysis for related work: words, stop words, Snowball stems, Swedish compounds and the
+forms a searched word may stand for.
 
 The stemmers are the Snowball algorithms that PostgreSQL's `swedish` and `english` text search
 configurations use, and the stop words are PostgreSQL's own lists, so a stem computed here is the
@@ -97,3 +98,34 @@ def surface_words(text: str, language: str) -> dict[str, str]:
             for part in parts:
                 shown.setdefault(part, word)
     return shown
+
+
+@lru_cache(maxsize=50_000)
+def search_forms(word: str) -> frozenset[str]:
+    """The forms a searched word may stand for: the word itself, its indefinite form when it
+    ends like a Swedish definite singular, and each with a final `e` written with and without
+    its accent (people type `kafe` for `kafé`).
+
+    Snowball's Swedish stemmer keeps the definite singular of neuter words (`bageriet`,
+    `hotellet`) and of words ending in an accented e (`kafét`, `idén`), because cutting `-et`
+    everywhere would spoil words such as `paket`. A search can afford to try both: a form that
+    is no word finds nothing. Short words are left whole (`paket` is not `pak` with an ending).
+    """
+    forms = {word}
+    if word.endswith("et") and len(word) >= 6:
+        forms.add(word[:-2])  # bageriet → bageri, hotellet → hotell, kaféet → kafé
+    if word[-2:] in ("ét", "én") and len(word) >= 4:
+        forms.add(word[:-1])  # kafét → kafé, idén → idé
+    for form in list(forms):
+        if form.endswith("e"):
+            forms.add(form[:-1] + "é")
+        elif form.endswith("é"):
+            forms.add(form[:-1] + "e")
+    return frozenset(forms)
+
+
+def search_stems(word: str) -> frozenset[str]:
+    """The stems, in either language, of every form a searched word may stand for."""
+    return frozenset(
+        stem(form, language) for form in search_forms(word) for language in ("sv", "en")
+    )

@@ -51,9 +51,10 @@ def _projects():
         ),
         Prefetch(
             "initiative__group__handovers",
-            queryset=Handover.objects.filter(accepted_at__isnull=False).select_related(
-                "organisation"
-            ),
+            # The owner is the one whose accepted handover has reached its agreed date.
+            queryset=Handover.objects.in_effect()
+            .order_by("date", "created_at", "id")
+            .select_related("organisation"),
         ),
         Prefetch("initiative__group__milestones", queryset=Milestone.objects.filter(done=True)),
         Prefetch(

@@ -98,7 +98,7 @@ def footprint(person, other, manager) -> Footprint:
         actor=manager,
         organisation=person.organisation,
         person=person,
-        date=date(2027, 1, 1),
+        date=date(2026, 1, 1),  # a date that has come: the person owns the work at acceptance
         note="Företaget driver vidare.",
     )
     handover_accept(handover=taken, user=person)

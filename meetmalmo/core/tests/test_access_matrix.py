@@ -163,6 +163,10 @@ TABLE: dict[str, Row] = {
     "api-v1:focus_areas": Row(PUBLIC),
     "open_data:catalog": Row(PUBLIC),
     "open_data:download": Row(PUBLIC, {"key": "projects"}),
+    # A process manager's calendar: the secret in the address decides, not who asks (calendar
+    # clients send no cookies), and it shows that manager's items only. A wrong, replaced or
+    # revoked secret finds nothing (site/tests/test_staff_calendar.py).
+    "staff_calendar:feed": Row(PUBLIC, {"token": "{w.calendar_token}"}),
     # Public pages.
     "site:home": Row(PUBLIC),
     "site:how_it_works": Row(PUBLIC),
@@ -344,6 +348,7 @@ TABLE: dict[str, Row] = {
         STAFF_ACTION, data={"cases": ["{w.case.pk}"], "template": "{w.reply_template.pk}"}
     ),
     "initiatives:record": staff(),
+    "site:calendar": staff(data={"action": "create"}),
     "initiatives:case": staff(pk="{w.case.pk}"),
     "initiatives:transition": staff(
         STAFF_ACTION,
@@ -592,6 +597,7 @@ def build_world() -> SimpleNamespace:
     from django_tasks_db.models import DBTaskResult, get_date_max
 
     from meetmalmo.accessibility.models import AccessibilityReport
+    from meetmalmo.accounts.services import calendar_feed_create
     from meetmalmo.accounts.tests.factories import (
         OrganisationFactory,
         ProcessManagerFactory,
@@ -688,6 +694,7 @@ def build_world() -> SimpleNamespace:
         person=w.group_member,
         date=timezone.localdate(),
     )
+    w.calendar_token = calendar_feed_create(user=w.process_manager)
     w.report = Report.objects.create(
         initiative=w.group.initiative,
         kind=Report.Kind.YEARLY,

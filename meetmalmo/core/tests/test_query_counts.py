@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetmalmo.accounts.models import User
+from meetmalmo.accounts.services import calendar_feed_create
 from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Initiative
 from meetmalmo.inventory.models import Effort, GlossaryEntry
@@ -72,6 +73,7 @@ def _pages():
         "/sv/staff/?tab=open",
         "/sv/staff/?tab=decided",
         "/sv/staff/?tab=open&q=sommarjobb",
+        "/sv/staff/?tab=open&q=hotellet+hotell@demo.meetmalmo.se",
         f"/sv/staff/cases/{case.pk}/",
         "/sv/staff/record/",
         "/sv/staff/efforts/",
@@ -97,7 +99,11 @@ def _pages():
         "/sv/staff/figures/summary.pdf",
         "/sv/staff/templates/",
         "/sv/staff/focus-areas/",
+        "/sv/staff/calendar/",
     ]
+    manager = User.objects.get(email="processledare@demo.meetmalmo.se")
+    # The calendar feed is fetched without a session, as a calendar client does.
+    public.append(f"/calendar/{calendar_feed_create(user=manager)}.ics")
     return (
         [(None, p) for p in public] + [(member, p) for p in members] + [(manager, p) for p in staff]
     )

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
@@ -32,6 +34,7 @@ def test_ownership_passes_when_the_new_owner_accepts(
     new_owner,
     mailoutbox,
     django_capture_on_commit_callbacks,
+    on_the_date,
 ):
     client.force_login(process_manager)
     with django_capture_on_commit_callbacks(execute=True):
@@ -55,6 +58,7 @@ def test_ownership_passes_when_the_new_owner_accepts(
     client.post(f"/en/groups/handovers/{handover.pk}/accept/")
     handover.refresh_from_db()
     assert handover.accepted_at is not None
+    on_the_date(date(2027, 1, 1))  # ownership passes on the agreed date
     roles = {m.user: m.role for m in group.memberships.all()}
     assert roles[new_owner] == "owner" and roles[group.initiative.submitter] == "member"
     event = CaseEvent.objects.get(kind="ownership")

@@ -42,3 +42,22 @@ def test_a_huge_text_is_cut_to_a_known_length():
 
 def test_runs_of_letters_longer_than_any_word_are_ignored():
     assert text.words("a" * 10_000 + " sommarjobb") == ["sommarjobb"]
+
+
+def test_a_searched_definite_form_also_stands_for_the_indefinite():
+    assert "bageri" in text.search_stems("bageriet")
+    assert text.stem("hotell", "sv") in text.search_stems("hotellet")
+    assert "kafé" in text.search_stems("kafét")
+    assert "kafé" in text.search_stems("kaféet")
+    assert "kafé" in text.search_stems("kaféer")  # the plural is the stemmer's own
+    assert "idé" in text.search_stems("idén")
+
+
+def test_a_final_e_is_searched_with_and_without_its_accent():
+    assert "kafé" in text.search_stems("kafe")
+    assert "kafe" in text.search_forms("kafé")
+
+
+def test_short_words_ending_like_a_definite_form_stay_whole():
+    assert text.search_forms("paket") == {"paket"}
+    assert text.search_forms("") == {""}
