@@ -479,7 +479,13 @@ class Loader:
         )
         group_services.handover_accept(handover=handover, user=person)
         accepted = self.ago(days=record["days_ago"])
-        Handover.objects.filter(pk=handover.pk).update(accepted_at=accepted)
+        proposed = accepted - timedelta(days=7)  # a week to think it over, as in real life
+        Handover.objects.filter(pk=handover.pk).update(
+            created_at=proposed, accepted_at=accepted, applied_at=accepted
+        )
+        CaseEvent._base_manager.filter(
+            initiative=group.initiative, kind=CaseEvent.Kind.HANDOVER, actor=support
+        ).update(created_at=proposed)
         CaseEvent._base_manager.filter(
             initiative=group.initiative, kind=CaseEvent.Kind.OWNERSHIP, actor=person
         ).update(created_at=accepted)

@@ -93,6 +93,16 @@ def test_one_group_has_an_accepted_handover_with_its_ownership_event():
     ).exists()
 
 
+def test_the_demo_handover_was_proposed_before_it_was_accepted():
+    run()
+    handover = Handover.objects.exclude(accepted_at=None).get()
+    events = handover.group.initiative.events
+    proposed = events.get(kind=CaseEvent.Kind.HANDOVER)
+    accepted = events.get(kind=CaseEvent.Kind.OWNERSHIP)
+    assert proposed.created_at < accepted.created_at == handover.accepted_at
+    assert handover.applied_at == handover.accepted_at  # its date had come: it passed then
+
+
 def test_running_it_twice_creates_nothing_new():
     run()
     before = counts()
