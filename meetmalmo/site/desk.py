@@ -43,6 +43,14 @@ def desk(user, *, office: bool, now=None) -> dict[str, Listed]:
     return found
 
 
+def promise_this_year(user, *, office: bool, now=None):
+    """The promise kept so far this year, measured as the figures measure it."""
+    today = timezone.localdate(now or timezone.now())
+    return initiatives.promise(
+        today.replace(month=1, day=1), today, assigned_to=None if office else user, now=now
+    )
+
+
 @dataclass(frozen=True)
 class Load:
     person: object

@@ -85,6 +85,7 @@ def desk(request):
         {
             "office": office,
             "lists": desk_lists.desk(request.user, office=office),
+            "promise": desk_lists.promise_this_year(request.user, office=office),
             "rows": desk_lists.ROWS,
             "workload": desk_lists.workload(),
         },

@@ -353,3 +353,26 @@ def test_only_process_managers_have_a_desk(client, member, process_manager, who,
         assert response.status_code == status
         if who is None:
             assert response["Location"].startswith("/sv/accounts/login/")
+
+
+def test_the_desk_shows_the_promise_as_the_figures_measure_it(client, process_manager):
+    from meetmalmo.initiatives.selectors import promise
+
+    now = timezone.now()
+    # Deadlines an hour ago and decisions a minute ago fall in this year on every day but the
+    # first hour of January 1.
+    late = now - timedelta(days=21, hours=1)
+    kept = case("Beslutat i tid", assigned_to=process_manager, submitted=now - timedelta(days=2))
+    kept.state, kept.decided_at = State.ADOPTED, now - timedelta(minutes=1)
+    kept.save()
+    case("Försenat", assigned_to=process_manager, submitted=late)
+    case("Ännu inte dags", assigned_to=process_manager, submitted=now - timedelta(days=5))
+    case("Kollegans", assigned_to=ProcessManagerFactory(), submitted=late)
+    client.force_login(process_manager)
+    mine = client.get("/en/staff/").content.decode()
+    today = timezone.localdate()
+    measured = promise(today.replace(month=1, day=1), today, assigned_to=process_manager)
+    assert (measured.kept, measured.missed) == (1, 1)  # the case not yet due counts neither way
+    assert "This year so far: kept for 1 of 2 cases (50 %), missed for 1." in mine
+    office = client.get("/sv/staff/", {"for": "office"}).content.decode()
+    assert "I år hittills: hållet för 1 av 3 ärenden (33 %), missat för 2." in office
