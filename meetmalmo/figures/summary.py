@@ -103,8 +103,9 @@ def period_title(period: Period) -> str:
 
 
 def _number(value) -> str:
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = int(value)
+    # A sum keeps its column's decimals on PostgreSQL (12.50) and not on SQLite (12.5).
+    if isinstance(value, Decimal):
+        value = int(value) if value == value.to_integral_value() else value.normalize()
     return number_format(value, force_grouping=True)
 
 

@@ -273,7 +273,8 @@ def apply_due_handovers(now=None) -> int:
         with transaction.atomic():
             # Locked and read again, so two runs at once cannot both pass it.
             handover = (
-                Handover.objects.select_for_update()
+                # Only the handover's row: PostgreSQL locks no nullable side of a join.
+                Handover.objects.select_for_update(of=("self",))
                 .select_related("group", "person")
                 .filter(pk=pk, applied_at=None)
                 .first()
