@@ -246,3 +246,6 @@ class EventInitiative(models.Model):
     class Meta:
         verbose_name = _("initiative from a meeting")
         verbose_name_plural = _("initiatives from meetings")
+
+    def __str__(self) -> str:
+        return f"{self.initiative} ← {self.event}"
