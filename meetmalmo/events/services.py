@@ -100,7 +100,8 @@ def _already(event: Event, email: str) -> bool:
     ).exists()
 
 
-ALREADY = _("You are already registered for this meeting.")
+def _already_registered() -> str:
+    return _("You are already registered for this meeting.")
 
 
 def _take_place(registration: Registration, event: Event, now) -> None:
@@ -125,7 +126,7 @@ def register_member(*, event: Event, user) -> Registration:
         _check_open(locked)
         email = user.email.lower()
         if _already(locked, email):
-            raise Refused(ALREADY)
+            raise Refused(_already_registered())
         now = timezone.now()
         registration = Registration.objects.create(
             event=locked,
@@ -141,7 +142,7 @@ def register_member(*, event: Event, user) -> Registration:
     try:
         return _taking_turns(work)
     except IntegrityError:
-        raise Refused(ALREADY) from None
+        raise Refused(_already_registered()) from None
 
 
 def register_visitor(
@@ -154,7 +155,7 @@ def register_visitor(
         _check_open(event)
         address = email.lower()
         if _already(event, address):
-            raise Refused(ALREADY, field="email")
+            raise Refused(_already_registered(), field="email")
         registration = Registration.objects.create(
             event=event,
             name=name,
@@ -175,7 +176,7 @@ def register_visitor(
     try:
         return _taking_turns(work)
     except IntegrityError:
-        raise Refused(ALREADY, field="email") from None
+        raise Refused(_already_registered(), field="email") from None
 
 
 def confirm_visitor(*, registration: Registration) -> Registration:

@@ -36,7 +36,7 @@ def test_a_member_takes_a_seat_and_gets_the_meeting_as_a_calendar_file(member):
 def test_registering_twice_answers_already_registered_and_changes_nothing(member):
     event = EventFactory()
     services.register_member(event=event, user=member)
-    with pytest.raises(Refused, match="already registered"):
+    with pytest.raises(Refused, match="redan anmäld"):
         services.register_member(event=event, user=member)
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -49,7 +49,7 @@ def test_a_visitor_holds_no_seat_until_the_link_is_confirmed():
     assert registration.status == Status.PENDING
     assert registration.email == "vera@example.se"
     (message,) = mail.outbox
-    assert "Confirm" in message.subject  # in the visitor's language
+    assert "Confirm" in message.subject  # in the language the visitor registered in
     link = next(line for line in message.body.splitlines() if "/en/events/confirm/" in line)
     assert link.startswith("http://")
     services.confirm_visitor(registration=registration)
@@ -62,7 +62,7 @@ def test_a_confirmation_used_twice_changes_nothing_and_says_so():
     registration = RegistrationFactory(status=Status.PENDING, confirmed_at=None)
     services.confirm_visitor(registration=registration)
     sent = len(mail.outbox)
-    with pytest.raises(Refused, match="already confirmed"):
+    with pytest.raises(Refused, match="redan bekräftat"):
         services.confirm_visitor(registration=registration)
     assert len(mail.outbox) == sent
 
@@ -101,7 +101,7 @@ def test_when_full_people_join_the_waitlist_and_move_up_in_order_when_someone_ca
 def test_cancelling_twice_changes_nothing_and_says_so(member):
     registration = services.register_member(event=EventFactory(), user=member)
     services.cancel_registration(registration=registration)
-    with pytest.raises(Refused, match="already cancelled"):
+    with pytest.raises(Refused, match="redan avbokad"):
         services.cancel_registration(registration=registration)
 
 
@@ -114,17 +114,17 @@ def test_a_cancelled_registration_may_register_again(member):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"state": "draft"}, "not published"),
-        ({"state": "cancelled"}, "cancelled"),
+        ({"state": "draft"}, "inte publicerat"),
+        ({"state": "cancelled"}, "inställt"),
         (
             {
                 "starts_at": timezone.now() - timedelta(days=2),
                 "ends_at": timezone.now() - timedelta(days=2) + timedelta(hours=1),
             },
-            "already taken place",
+            "redan ägt rum",
         ),
-        ({"registration_closes_at": timezone.now() - timedelta(hours=1)}, "closed"),
-        ({"registration_opens_at": timezone.now() + timedelta(days=1)}, "opens on"),
+        ({"registration_closes_at": timezone.now() - timedelta(hours=1)}, "stängt"),
+        ({"registration_opens_at": timezone.now() + timedelta(days=1)}, "öppnar"),
     ],
 )
 def test_registration_is_refused_on_a_meeting_not_open(member, change, message):
