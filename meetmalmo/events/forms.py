@@ -231,3 +231,24 @@ class FilterForm(forms.Form):
         self.fields["focus_area"].choices = [("", _("All focus areas"))] + [
             (area.code, area.name) for area in areas
         ]
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        return f"{obj} ({date_format(timezone.localtime(obj.starts_at), 'j M Y')})"
+
+
+def origin_field() -> forms.Field:
+    """The recording form's "which meeting", offered to initiatives (see initiatives.origins)."""
+    from meetmalmo.events.selectors import recent_for_origin
+
+    return MeetingChoiceField(
+        label=_("The meeting it came from"),
+        queryset=recent_for_origin(),
+        required=False,
+        empty_label=_("No meeting, or not in the list"),
+        help_text=_("Only with the channel “Meeting”: the forum's meetings of the last year."),
+    )

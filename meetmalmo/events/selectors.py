@@ -138,13 +138,13 @@ def brought_in(event: Event):
     )
 
 
-def initiatives_per_kind() -> list[tuple[str, int]]:
-    """How many initiatives came in at each kind of meeting, for the figures."""
-    found = dict(
-        EventInitiative.objects.values_list("event__kind")
-        .annotate(n=Count("id"))
-        .values_list("event__kind", "n")
-    )
+def initiatives_per_kind(initiatives=None) -> list[tuple[str, int]]:
+    """How many initiatives (of `initiatives`, or all) came in at each kind of meeting, for the
+    figures."""
+    links = EventInitiative.objects.all()
+    if initiatives is not None:
+        links = links.filter(initiative__in=initiatives)
+    found = dict(links.values_list("event__kind").annotate(n=Count("id")).order_by())
     return [(label, found.get(value, 0)) for value, label in Kind.choices]
 
 

@@ -388,8 +388,9 @@ def prune_visitors(*, now, days: int) -> int:
 
 
 @transaction.atomic
-def initiative_link(*, initiative, event: Event | None) -> None:
-    """Which meeting an initiative recorded by the office came in at."""
-    EventInitiative.objects.filter(initiative=initiative).delete()
-    if event is not None:
-        EventInitiative.objects.create(initiative=initiative, event=event)
+def initiative_came_from(*, initiative, value: Event) -> EventInitiative:
+    """The meeting an initiative recorded by the office was brought in at."""
+    link, _created = EventInitiative.objects.update_or_create(
+        initiative=initiative, defaults={"event": value}
+    )
+    return link
