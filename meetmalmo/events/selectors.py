@@ -14,7 +14,12 @@ Status = Registration.Status
 
 def _listed(rows):
     return rows.annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED))
+        # Distinct: another count joined to the same rows would multiply this one.
+        seats_taken=Count(
+            "registrations",
+            filter=Q(registrations__status=Status.CONFIRMED),
+            distinct=True,
+        )
     ).prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")))
 
 

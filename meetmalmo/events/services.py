@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import link_for, render_notice
 from meetmalmo.events import tokens
@@ -254,6 +255,7 @@ def event_save(*, form, actor) -> Event:
     event.refresh_from_db()
     if not created and event.state == Event.State.PUBLISHED and event.ends_at > timezone.now():
         _promote(_locked(event), timezone.now())
+    public_cache.clear()
     return event
 
 
@@ -266,6 +268,7 @@ def event_publish(*, event: Event, actor) -> Event:
     event.state = Event.State.PUBLISHED
     event.sequence += 1
     event.save(update_fields=["state", "sequence", "updated_at"])
+    public_cache.clear()
     return event
 
 
@@ -292,6 +295,7 @@ def event_cancel(*, event: Event, actor, reason: str) -> Event:
     for registration in registrants(event):
         registration.event = event
         _tell("cancelled", registration, attach=True)
+    public_cache.clear()
     return event
 
 
@@ -329,6 +333,7 @@ def minutes_save(*, event: Event, actor, minutes_sv: str, minutes_en: str) -> Ev
     event.minutes_en = minutes_en
     event.minutes_published_at = timezone.now() if (minutes_sv or minutes_en) else None
     event.save(update_fields=["minutes_sv", "minutes_en", "minutes_published_at", "updated_at"])
+    public_cache.clear()
     return event
 
 

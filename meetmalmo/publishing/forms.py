@@ -55,6 +55,7 @@ class NewsArticleForm(forms.ModelForm):
             "photo_credit",
             "byline",
             "project",
+            "event",
             "publish_at",
         ]
         field_classes = {"image": PageImageField}
@@ -103,7 +104,7 @@ class ProjectForm(NewsArticleForm):
         fields = [
             name
             for name in NewsArticleForm.Meta.fields
-            if name not in ("byline", "project", "publish_at")
+            if name not in ("byline", "project", "event", "publish_at")
         ] + ["published_at"]
 
 

@@ -75,6 +75,15 @@ class NewsArticle(Page):
         blank=True,
         related_name="news",
     )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("related meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        help_text=_("A meeting the article invites to or tells about."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -158,6 +158,7 @@ TABLE: dict[str, Row] = {
     "api-v1:projects": Row(PUBLIC),
     "api-v1:project": Row(PUBLIC, {"slug": "{w.project.slug}"}),
     "api-v1:news": Row(PUBLIC),
+    "api-v1:events": Row(PUBLIC),
     "api-v1:article": Row(PUBLIC, {"slug": "{w.article.slug}"}),
     "api-v1:figures": Row(PUBLIC),
     "api-v1:focus_areas": Row(PUBLIC),
