@@ -188,7 +188,7 @@ class InviteForm(forms.Form):
 
 
 class VisitorForm(SpamTrapMixin, forms.Form):
-    spam_trap_salt = "meetmalmo.events.register"
+    spam_trap_salt = "meeting-registration"
     spam_trap_value = "register"
     spam_trap_min_seconds = 2
 

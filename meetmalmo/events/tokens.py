@@ -4,7 +4,7 @@ names what it is for, so a cancel link confirms nothing."""
 
 from django.core import signing
 
-SALT = "meetmalmo.events"
+SALT = "meeting-links"
 
 
 def make(purpose: str, *ids: int) -> str:
