@@ -189,3 +189,43 @@ def test_resources_are_invited_with_a_one_click_link(staff_client):
     assert link.startswith(settings.SITE_URL)
     client.post(urlsplit(link).path)
     assert Registration.objects.get(event=event).user == resource
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "field", "message"),
+    [
+        ("message", {"subject": "", "body": "Hej"}, "subject", "Ange ett ämne."),
+        ("message", {"subject": "x" * 151, "body": "Hej"}, "subject", "som mest 150 tecken"),
+        ("message", {"subject": "Hej", "body": "<b>" * 2_000}, "body", "som mest 5000 tecken"),
+        ("cancel", {"reason": "   "}, "reason", "Berätta varför mötet ställs in."),
+        ("cancel", {"reason": "x" * 2_001}, "reason", "som mest 2000 tecken"),
+    ],
+)
+def test_the_staff_forms_refuse_bad_values_beside_the_field(
+    staff_client, path, data, field, message
+):
+    event = EventFactory()
+    RegistrationFactory(event=event)
+    response = staff_client.post(f"/sv/staff/events/{event.pk}/{path}/", data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f'id="id_{field}_error"' in page
+    assert message in page
+    assert not mail.outbox
+    event.refresh_from_db()
+    assert event.state == "published"
+
+
+def test_huge_minutes_are_refused_and_kept(staff_client):
+    event = EventFactory(
+        starts_at=timezone.now() - timedelta(days=1),
+        ends_at=timezone.now() - timedelta(days=1) + timedelta(hours=2),
+    )
+    response = staff_client.post(
+        f"/sv/staff/events/{event.pk}/minutes/", {"minutes_sv": "å" * 30_001, "minutes_en": "Kept"}
+    )
+    assert response.status_code == 400
+    assert 'id="id_minutes_sv_error"' in response.content.decode()
+    assert "Kept</textarea>" in response.content.decode()
+    event.refresh_from_db()
+    assert not event.minutes_published_at
