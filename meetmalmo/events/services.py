@@ -3,6 +3,7 @@
 seats than there are; the waitlist moves up in the same transaction as the cancellation that
 frees a seat."""
 
+import random
 import time
 from datetime import timedelta
 
@@ -24,8 +25,8 @@ from meetmalmo.events.permissions import can_manage_events
 Status = Registration.Status
 # SQLite answers "database is locked" to a writer that waited longer than its busy timeout, or
 # at once between connections to one in-memory database (the tests): such a registration is
-# tried again rather than refused.
-ATTEMPTS = 20
+# tried again, on a fresh connection, rather than refused.
+ATTEMPTS = 50
 
 
 def _taking_turns(work):
@@ -37,7 +38,9 @@ def _taking_turns(work):
             retry = "locked" in str(error) and not connection.in_atomic_block
             if not retry or attempt == ATTEMPTS - 1:
                 raise
-            time.sleep(0.02 * (attempt + 1))
+            # A failed BEGIN can leave the connection half in a transaction.
+            connection.close()
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
     raise AssertionError("unreachable")
 
 
@@ -72,6 +75,15 @@ def _check_open(event: Event, now=None) -> None:
         raise Refused(_("Registration opens on %(date)s.") % {"date": opens})
     if event.closes_at <= now:
         raise Refused(_("Registration for this meeting has closed."))
+
+
+def closed_reason(event: Event) -> str:
+    """Why registration for the meeting is closed now, or nothing when it is open."""
+    try:
+        _check_open(event)
+    except Refused as refused:
+        return refused.message
+    return ""
 
 
 def _tell(template: str, registration: Registration, *, attach: bool = False, **context):

@@ -71,21 +71,12 @@ def _detail(request, event, *, form=None, status=200):
             "seats_left": None
             if event.capacity is None
             else max(event.capacity - event.seats_taken, 0),
-            "closed": _closed(event),
+            "closed": services.closed_reason(event),
             "staff": can_manage_events(request.user),
             "retention_days": VisitorForm().retention_days,
         },
         status=status,
     )
-
-
-def _closed(event) -> str:
-    """Why registration is closed, or nothing when it is open."""
-    try:
-        services._check_open(event)
-    except Refused as refused:
-        return refused.message
-    return ""
 
 
 @require_GET
