@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import User
 from meetmalmo.core.forms import SpamTrapMixin
+from meetmalmo.core.images import ImageField, require_description
 from meetmalmo.core.models import FocusArea
 from meetmalmo.events.models import Event, Kind
 
@@ -55,6 +56,10 @@ class EventForm(forms.ModelForm):
             "title_en",
             "lead_en",
             "description_en",
+            "image",
+            "image_alt_sv",
+            "image_alt_en",
+            "photo_credit",
             "starts_at",
             "ends_at",
             "format",
@@ -71,6 +76,7 @@ class EventForm(forms.ModelForm):
             "focus_areas",
             "related_initiatives",
         ]
+        field_classes = {"image": ImageField}
         widgets = {
             "lead_sv": forms.Textarea(attrs={"rows": 3, "lang": "sv"}),
             "lead_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
@@ -104,6 +110,7 @@ class EventForm(forms.ModelForm):
         data = super().clean()
         if not (data.get("title_sv") or data.get("title_en")):
             self.add_error("title_sv", _("Give the meeting a title in Swedish or English."))
+        require_description(self)
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The meeting must end after it starts."))

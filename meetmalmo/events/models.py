@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.validators import validate_http_url
 from meetmalmo.core.bilingual import Translated
+from meetmalmo.core.images import validate_image
 
 
 class Kind(models.TextChoices):
@@ -45,7 +46,7 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(Translated, models.Model):
-    TRANSLATED = ("title", "lead", "description", "accessibility", "minutes")
+    TRANSLATED = ("title", "lead", "description", "accessibility", "minutes", "image_alt")
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -74,6 +75,12 @@ class Event(Translated, models.Model):
         blank=True,
         help_text=_("Markdown is allowed."),
     )
+    image = models.ImageField(
+        _("image"), upload_to="events/", blank=True, validators=[validate_image]
+    )
+    image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
+    image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
+    photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FORUM)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))

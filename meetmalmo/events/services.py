@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
+from meetmalmo.core.images import resized
 from meetmalmo.core.mail import link_for, render_notice
 from meetmalmo.events import tokens
 from meetmalmo.events.calendar import calendar
@@ -260,6 +261,8 @@ def event_save(*, form, actor) -> Event:
     _require_staff(actor)
     event = form.save(commit=False)
     created = event.pk is None
+    if "image" in form.changed_data and event.image:
+        event.image = resized(form.cleaned_data["image"])
     if not created:
         event.sequence = F("sequence") + 1
     event.save()

@@ -231,7 +231,9 @@ def staff_list(request):
 def staff_edit(request, pk=None):
     instance = found_or_404(selectors.staff_event(pk)) if pk else None
     initial = {} if instance else {"organiser": request.user.pk}
-    form = EventForm(request.POST or None, instance=instance, initial=initial)
+    form = EventForm(
+        request.POST or None, request.FILES or None, instance=instance, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.event_save(form=form, actor=request.user)

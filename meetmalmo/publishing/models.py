@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import FORMER_MEMBER
 from meetmalmo.core.bilingual import Translated
+from meetmalmo.core.images import validate_image
 from meetmalmo.initiatives.workflow import State as CaseState
-from meetmalmo.publishing.images import validate_image
 
 
 def image_path(instance, filename: str) -> str:
