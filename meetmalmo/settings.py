@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "meetmalmo.inventory",
     "meetmalmo.resources",
     "meetmalmo.groups",
+    "meetmalmo.events",
     "meetmalmo.publishing",
     "meetmalmo.figures",
     "meetmalmo.api",
@@ -188,6 +189,8 @@ COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 5)
 COMMENT_MAX_LINKS = 2
 COMMENT_MIN_SECONDS = 3  # a person takes longer than this to write a comment
 ATTACHMENT_MAX_COUNT = 5
+# Days after a meeting that a visitor's registration (name, e-mail, organisation) is kept.
+EVENT_VISITOR_RETENTION_DAYS = env_int("EVENT_VISITOR_RETENTION_DAYS", 90)
 # Requests a minute that one client address may send to the API and the open-data files; 0: no
 # limit (benchmarks, or a proxy that limits instead).
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)

@@ -10,6 +10,7 @@ from meetmalmo.accounts import urls as accounts_urls
 from meetmalmo.api import urls as api_urls
 from meetmalmo.api.api import api
 from meetmalmo.core import views as core_views
+from meetmalmo.events import urls as events_urls
 from meetmalmo.figures import urls as figures_urls
 from meetmalmo.groups import urls as groups_urls
 from meetmalmo.initiatives import urls as initiatives_urls
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include(inventory_urls)),
     path("", include(resources_urls)),
     path("", include(groups_urls)),
+    path("", include(events_urls)),
     path("", include(publishing_urls)),
     path("", include(figures_urls)),
     path("", include(api_urls)),

@@ -114,6 +114,7 @@ def index(request):
         "licence": LICENCE,
         "projects": link("api-v1:projects"),
         "news": link("api-v1:news"),
+        "events": link("api-v1:events"),
         "figures": link("api-v1:figures"),
         "focus_areas": link("api-v1:focus_areas"),
         "openapi": link("api-v1:openapi-json"),
@@ -185,6 +186,22 @@ def news(request, query: Query[schemas.NewsQuery]):
             raise _bad("project", "No published project has this slug.", "unknown_project")
     found = selectors.news(project=about, updated_since=query.updated_since)
     return _page(request, found, query, selectors.news_data)
+
+
+@api.get(
+    "/events",
+    response={200: schemas.EventPage, 304: None, **ERRORS},
+    url_name="events",
+    operation_id="listEvents",
+    tags=["events"],
+    summary="Published meetings and events",
+    description="The forum's breakfasts, forum meetings, workshops and public events, the "
+    "latest start first, with seats left and how many initiatives were brought in at each; "
+    "cancelled ones say so. Nobody registered is named. A page past the last answers 422.",
+)
+@decorate_view(public_page)
+def events(request, query: Query[schemas.Paging]):
+    return _page(request, selectors.events(), query, selectors.event_data)
 
 
 @api.get(

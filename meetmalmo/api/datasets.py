@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.api import selectors
+from meetmalmo.events.models import Event
 from meetmalmo.publishing.models import Project, Report
 
 # CC0: Sweden's data portal recommends it for open data; nothing to attribute, nothing to ask.
@@ -129,6 +130,37 @@ DATASETS = (
         ),
         rows=selectors.figure_rows,
     ),
+    Dataset(
+        key="events",
+        title=_("Meet Malmö meetings and events"),
+        description=_(
+            "The forum's published breakfast meetings, forum meetings, workshops and public "
+            "events: when and where, seats, whether cancelled, and how many initiatives were "
+            "brought in at each. Nobody registered is named."
+        ),
+        keywords=(_("meetings"), _("events"), _("business"), _("initiatives")),
+        columns=_described(
+            selectors.EVENT_COLUMNS,
+            {
+                "slug": _("The meeting's stable identifier, the last part of its address."),
+                "title_sv": _("Title in Swedish."),
+                "title_en": _("Title in English."),
+                "kind": _("breakfast, forum, workshop, public or other."),
+                "format": _("in_person, online or hybrid."),
+                "starts": _("When it starts (ISO 8601, Swedish time)."),
+                "ends": _("When it ends (ISO 8601, Swedish time)."),
+                "venue": _("The venue's name."),
+                "address": _("The venue's address."),
+                "capacity": _("Seats; empty for no limit."),
+                "cancelled": _("True when the meeting was cancelled."),
+                "focus_areas": _("Codes of its focus areas, separated by semicolons."),
+                "initiatives_brought_in": _("Initiatives recorded as brought in there."),
+                "url_sv": _("The meeting's page in Swedish."),
+                "url_en": _("The meeting's page in English."),
+            },
+        ),
+        rows=selectors.event_rows,
+    ),
 )
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}
 
@@ -157,6 +189,7 @@ def catalogue() -> dict:
         "projects": day(projects["updated"], projects["latest"]),
         "outcomes": day(reports["latest"]),
         "figures": today,
+        "events": day(Event.objects.published().aggregate(updated=Max("updated_at"))["updated"]),
     }
     return {
         "issued": day(projects["first"]),

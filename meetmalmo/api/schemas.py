@@ -186,6 +186,35 @@ class NewsPage(Paged):
     items: list[NewsOut]
 
 
+class EventOut(Schema):
+    slug: str = Field(description="The meeting's address, the same in both languages.")
+    title: Texts
+    lead: Texts
+    description: Texts = Field(description="What the meeting is about, as Markdown.")
+    kind: str = Field(description="breakfast, forum, workshop, public or other.")
+    format: str = Field(description="in_person, online or hybrid.")
+    starts: datetime
+    ends: datetime
+    venue: str
+    address: str
+    languages: str = Field(description="sv, en or sv_en: the language spoken.")
+    accessibility: Texts = Field(description="The venue's accessibility.")
+    capacity: int | None = Field(description="Seats; null for no limit.")
+    seats_left: int | None = Field(description="Seats not yet taken; null for no limit.")
+    cancelled: bool
+    cancel_reason: str
+    focus_areas: list[FocusAreaRef]
+    initiatives_brought_in: int = Field(description="Initiatives recorded as brought in there.")
+    minutes: Texts = Field(description="The published minutes, as Markdown; empty before.")
+    url_sv: str = Field(description="The meeting in Swedish.")
+    url_en: str = Field(description="The meeting in English.")
+    ics: str = Field(description="The meeting as an iCalendar file.")
+
+
+class EventPage(Paged):
+    items: list[EventOut]
+
+
 class OutcomeSum(Schema):
     label: str
     unit: str
@@ -210,6 +239,7 @@ class Index(Schema):
     licence: str = Field(description="The licence of everything the API gives: CC0 1.0.")
     projects: str
     news: str
+    events: str
     figures: str
     focus_areas: str
     openapi: str = Field(description="This API described in OpenAPI 3.1.")

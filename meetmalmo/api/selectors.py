@@ -6,12 +6,13 @@ from decimal import Decimal
 from math import ceil
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from meetmalmo.core.bilingual import LANGUAGES, both
 from meetmalmo.core.models import FocusArea
+from meetmalmo.events import selectors as event_selectors
 from meetmalmo.figures.selectors import public_figures
 from meetmalmo.publishing import selectors as publishing
 from meetmalmo.publishing.models import Outcome, Project, Report
@@ -132,6 +133,85 @@ def news_data(article) -> dict:
         "updated": article.updated_at,
         "image": image(article),
     }
+
+
+def events():
+    """Published meetings, the latest start first, never a registrant."""
+    return event_selectors.published_events().annotate(
+        initiatives_brought=Count("brought_in", distinct=True)
+    )
+
+
+def event_data(event) -> dict:
+    """A meeting from `events()`."""
+    published_minutes = event.minutes_published_at is not None
+    return {
+        "slug": event.slug,
+        "title": both(event, "title"),
+        "lead": both(event, "lead"),
+        "description": both(event, "description"),
+        "kind": event.kind,
+        "format": event.format,
+        "starts": event.starts_at,
+        "ends": event.ends_at,
+        "venue": event.venue,
+        "address": event.address,
+        "languages": event.spoken,
+        "accessibility": both(event, "accessibility"),
+        "capacity": event.capacity,
+        "seats_left": None
+        if event.capacity is None
+        else max(event.capacity - event.seats_taken, 0),
+        "cancelled": event.is_cancelled,
+        "cancel_reason": event.cancel_reason,
+        "focus_areas": [focus_area_data(area) for area in event.focus_areas.all()],
+        "initiatives_brought_in": event.initiatives_brought,
+        "minutes": both(event, "minutes") if published_minutes else {"sv": "", "en": ""},
+        **addresses("events:detail", event.slug),
+        "ics": absolute(reverse("events:ics", args=[event.slug])),
+    }
+
+
+EVENT_COLUMNS = [
+    "slug",
+    "title_sv",
+    "title_en",
+    "kind",
+    "format",
+    "starts",
+    "ends",
+    "venue",
+    "address",
+    "capacity",
+    "cancelled",
+    "focus_areas",
+    "initiatives_brought_in",
+    "url_sv",
+    "url_en",
+]
+
+
+def event_rows():
+    """events.csv: one row per published meeting, the latest first."""
+    for event in events():
+        data = event_data(event)
+        yield [
+            data["slug"],
+            data["title"]["sv"],
+            data["title"]["en"],
+            data["kind"],
+            data["format"],
+            data["starts"].isoformat(timespec="seconds"),
+            data["ends"].isoformat(timespec="seconds"),
+            data["venue"],
+            data["address"],
+            "" if data["capacity"] is None else data["capacity"],
+            data["cancelled"],
+            ";".join(area["code"] for area in data["focus_areas"]),
+            data["initiatives_brought_in"],
+            data["url_sv"],
+            data["url_en"],
+        ]
 
 
 def _changed_since(found, since, published_field: str):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.models import Organisation
 from meetmalmo.core.models import FocusArea, Sphere
+from meetmalmo.events.selectors import initiatives_per_kind
 from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Channel, Initiative
 from meetmalmo.initiatives.selectors import promise, promise_by
@@ -159,6 +160,15 @@ def by_channel(period: Period) -> Table:
         _("How the initiatives reached the office."),
         [_("Channel"), _("Initiatives")],
         _counted(Channel.choices, counts),
+    )
+
+
+def by_meeting_kind(period: Period) -> Table:
+    return Table(
+        _("Initiatives by kind of meeting"),
+        _("The initiatives recorded as brought in at one of the forum's meetings."),
+        [_("Kind of meeting"), _("Initiatives")],
+        initiatives_per_kind(submitted(period)),
     )
 
 
@@ -310,6 +320,7 @@ TABLES = {
     "states": by_state,
     "focus-areas": by_focus_area,
     "channels": by_channel,
+    "meeting-kinds": by_meeting_kind,
     "spheres": by_sphere,
     "months": per_month,
     "decisions": decisions_per_quarter,

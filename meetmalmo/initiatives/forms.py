@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import SignupDetailsForm
 from meetmalmo.core.models import FocusArea
-from meetmalmo.initiatives import selectors
+from meetmalmo.initiatives import origins, selectors
 from meetmalmo.initiatives.files import validate_attachments
 from meetmalmo.initiatives.models import EARLIEST_RECEIVED_ON, Channel, Initiative
 from meetmalmo.inventory.models import Kind
@@ -256,6 +256,10 @@ class PersonForm(SignupDetailsForm):
         organisation.help_text = _(
             "Pick it from the list, or leave this and add their organisation below."
         )
+        origins.add_fields(self)
+
+    def origin_fields(self):
+        return [self[origin.name] for origin in origins.ORIGINS]
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
@@ -280,6 +284,7 @@ class PersonForm(SignupDetailsForm):
         return person_by_email(email)
 
     def clean(self):
+        origins.check(self, _("Leave this empty unless the initiative came in this way."))
         # A person who already has an account brings their own organisation.
         if self.existing_person():
             return self.cleaned_data

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.core.errors import Refused
-from meetmalmo.initiatives import notices
+from meetmalmo.initiatives import notices, origins
 from meetmalmo.initiatives.files import stored_name
 from meetmalmo.initiatives.indexing import index_initiatives, suggestable
 from meetmalmo.initiatives.models import (
@@ -306,6 +306,7 @@ def initiative_record(
         attachments=attachments,
         submit=False,
     )
+    origins.save(initiative, person_form.cleaned_data)
     perform_transition(
         initiative=initiative,
         name="submit",

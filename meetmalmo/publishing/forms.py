@@ -6,8 +6,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.core.forms import SpamTrapMixin
+from meetmalmo.core.images import ImageField, require_description
 from meetmalmo.core.models import FocusArea
-from meetmalmo.publishing.images import validate_pixels
 from meetmalmo.publishing.models import (
     Comment,
     NewsArticle,
@@ -19,16 +19,6 @@ from meetmalmo.publishing.models import (
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
-
-
-class PageImageField(forms.ImageField):
-    """Django's image field, which would call an image of too many pixels "not an image" (Pillow
-    refuses to open it) or let it be decoded in full, says what is wrong with it first."""
-
-    def to_python(self, data):
-        if data not in self.empty_values and hasattr(data, "seek"):
-            validate_pixels(data)
-        return super().to_python(data)
 
 
 class NewsArticleForm(forms.ModelForm):
@@ -55,9 +45,10 @@ class NewsArticleForm(forms.ModelForm):
             "photo_credit",
             "byline",
             "project",
+            "event",
             "publish_at",
         ]
-        field_classes = {"image": PageImageField}
+        field_classes = {"image": ImageField}
         widgets = {
             "lead_sv": forms.Textarea({"rows": 3, "lang": "sv"}),
             "lead_en": forms.Textarea({"rows": 3, "lang": "en"}),
@@ -82,10 +73,7 @@ class NewsArticleForm(forms.ModelForm):
                     self.add_error(
                         f"{part}_{code}", _("Needed when the article is written in this language.")
                     )
-        if cleaned.get("image") and not (
-            cleaned.get("image_alt_sv") or cleaned.get("image_alt_en")
-        ):
-            self.add_error("image_alt_sv", _("Describe the image for those who cannot see it."))
+        require_description(self)
         return cleaned
 
 
@@ -103,7 +91,7 @@ class ProjectForm(NewsArticleForm):
         fields = [
             name
             for name in NewsArticleForm.Meta.fields
-            if name not in ("byline", "project", "publish_at")
+            if name not in ("byline", "project", "event", "publish_at")
         ] + ["published_at"]
 
 

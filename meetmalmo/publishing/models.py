@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import FORMER_MEMBER
 from meetmalmo.core.bilingual import Translated
+from meetmalmo.core.images import validate_image
 from meetmalmo.initiatives.workflow import State as CaseState
-from meetmalmo.publishing.images import validate_image
 
 
 def image_path(instance, filename: str) -> str:
@@ -74,6 +74,15 @@ class NewsArticle(Page):
         null=True,
         blank=True,
         related_name="news",
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("related meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        help_text=_("A meeting the article invites to or tells about."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

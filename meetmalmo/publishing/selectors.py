@@ -25,7 +25,7 @@ def news_list():
 def news_article(slug: str) -> NewsArticle | str | None:
     """The published article at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(
-        NewsArticle.objects.published().select_related("project"), slug, "article"
+        NewsArticle.objects.published().select_related("project", "event"), slug, "article"
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.core import limits, public_cache
 from meetmalmo.core.errors import Refused
-from meetmalmo.publishing.images import resized
+from meetmalmo.core.images import resized
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, SlugRedirect
 from meetmalmo.publishing.permissions import can_moderate_comments, can_publish
 

@@ -13,6 +13,7 @@ from meetmalmo.accounts.decorators import requires
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
+from meetmalmo.events.selectors import events_for_initiative
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
 from meetmalmo.publishing.forms import (
@@ -184,6 +185,7 @@ def project(request, slug):
         {
             "project": found,
             **selectors.project_facts(found),
+            "events": events_for_initiative(found.initiative_id),
             "canonical": request.build_absolute_uri(request.path),
         },
     )

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
 from meetmalmo.core.public_cache import public_page
+from meetmalmo.events.selectors import next_events
 from meetmalmo.figures.selectors import public_figures
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
@@ -27,6 +28,7 @@ def home(request):
         "site/home.html",
         {
             "latest_news": news_list()[:3],
+            "next_events": next_events(),
             "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
             "figures": public_figures(),
         },

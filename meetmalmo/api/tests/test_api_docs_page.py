@@ -14,7 +14,7 @@ def test_every_endpoint_of_the_openapi_document_is_described(client, language):
     page = answer.content.decode()
     assert len(re.findall(r"<h1[ >]", page)) == 1
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert len(paths) == 7
+    assert len(paths) == 8
     for path, operations in paths.items():
         for method, operation in operations.items():
             assert f"<code>{method.upper()} {path}</code>" in page, path

@@ -50,14 +50,15 @@ def everything(client) -> dict[str, str]:
         )
         return data
 
-    for path in ("/api/v1/", "/api/v1/figures", "/api/v1/focus-areas", "/api/v1/openapi.json"):
+    paths = ("/api/v1/", "/api/v1/figures", "/api/v1/focus-areas", "/api/v1/openapi.json")
+    for path in (*paths, "/api/v1/events"):
         get_json(path)
     for kind in ("projects", "news"):
         listing = get_json(f"/api/v1/{kind}", page_size=100)
         assert listing["pages"] == 1
         for item in listing["items"]:
             get_json(f"/api/v1/{kind}/{item['slug']}")
-    for name in ("projects", "outcomes", "figures"):
+    for name in ("projects", "outcomes", "figures", "events"):
         rows = list(
             csv.DictReader(io.StringIO(client.get(f"/open-data/{name}.csv").content.decode()))
         )

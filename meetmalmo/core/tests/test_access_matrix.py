@@ -158,6 +158,7 @@ TABLE: dict[str, Row] = {
     "api-v1:projects": Row(PUBLIC),
     "api-v1:project": Row(PUBLIC, {"slug": "{w.project.slug}"}),
     "api-v1:news": Row(PUBLIC),
+    "api-v1:events": Row(PUBLIC),
     "api-v1:article": Row(PUBLIC, {"slug": "{w.article.slug}"}),
     "api-v1:figures": Row(PUBLIC),
     "api-v1:focus_areas": Row(PUBLIC),
@@ -183,6 +184,23 @@ TABLE: dict[str, Row] = {
     "publishing:projects": Row(PUBLIC),
     "publishing:projects_feed": Row(PUBLIC),
     "publishing:project": Row(PUBLIC, {"slug": "{w.project.slug}"}),
+    # Meetings: public once published; the online link only for those registered.
+    "events:list": Row(PUBLIC),
+    "events:feed": Row(PUBLIC),
+    "events:feed_ics": Row(PUBLIC),
+    "events:detail": Row(PUBLIC, {"slug": "{w.event.slug}"}),
+    "events:ics": Row(PUBLIC, {"slug": "{w.event.slug}"}),
+    "events:register": Row(roles(WRONG_METHOD), {"slug": "{w.event.slug}"}),
+    "events:cancel": Row(roles(WRONG_METHOD), {"slug": "{w.event.slug}"}),
+    # The links in the meetings' e-mail: a signed token decides; a member's link opens for that
+    # member only (events/tests/test_pages.py).
+    "events:confirm": Row(PUBLIC, {"token": "{w.confirm_token}"}),
+    "events:cancel_link": Row(
+        roles(DENIED, visitor=OK, other_member=OK), {"token": "{w.cancel_token}"}
+    ),
+    "events:invitation": Row(
+        roles(DENIED, visitor=OK, resource=OK), {"token": "{w.event_invitation_token}"}
+    ),
     # allauth: signing in and up, and each person's own account.
     "account_login": Row(roles(HOME, visitor=OK)),
     "account_logout": Row(roles(OK, visitor=HOME)),
@@ -429,6 +447,24 @@ TABLE: dict[str, Row] = {
     ),
     # A handover already waits for its new owner, so even staff cannot record another now.
     "groups:handover": staff(STAFF_ACTION, pk="{w.group.pk}"),
+    "events:staff_list": staff(),
+    "events:staff_new": staff(),
+    "events:staff_event": staff(pk="{w.event.pk}"),
+    "events:staff_edit": staff(pk="{w.event.pk}"),
+    "events:staff_publish": staff(STAFF_ACTION, data={}, pk="{w.draft_event.pk}"),
+    "events:staff_cancel": staff(STAFF_ACTION, data={"reason": "Lokalen"}, pk="{w.event.pk}"),
+    "events:staff_message": staff(STAFF_ACTION, pk="{w.event.pk}"),
+    "events:staff_invite": staff(pk="{w.event.pk}"),
+    "events:staff_attendance": staff(pk="{w.event.pk}"),
+    "events:staff_attendance_mark": staff(
+        STAFF_ACTION,
+        data={"attended": "1"},
+        pk="{w.past_event.pk}",
+        registration_pk="{w.past_registration.pk}",
+    ),
+    "events:staff_minutes": staff(data={"minutes_sv": "Vi sågs."}, pk="{w.past_event.pk}"),
+    "events:staff_export_xlsx": staff(pk="{w.event.pk}"),
+    "events:staff_export_csv": staff(pk="{w.event.pk}"),
     "publishing:staff_news": staff(),
     "publishing:staff_article_new": staff(),
     "publishing:staff_article": staff(pk="{w.article.pk}"),
@@ -722,6 +758,7 @@ def build_world() -> SimpleNamespace:
         exception_class_path="",
         traceback="",
     )
+    _events_world(w)
     # Facts only staff and the group may read (SPEC §2): no outsider's page may show them.
     w.private = [
         w.other_member.email,
@@ -732,8 +769,44 @@ def build_world() -> SimpleNamespace:
         "Samma målgrupp",  # the inventory note
         "%PDF-1.4 plan",  # the attachment
         w.effort.contact_email,
+        w.event.online_link,
+        w.event_visitor.email,
+        w.draft_event.title_sv,
     ]
     return w
+
+
+def _events_world(w) -> None:
+    """A published meeting with the other member's seat and a visitor waiting to confirm, a
+    draft, and a past meeting with the member's seat."""
+    from meetmalmo.events import tokens
+    from meetmalmo.events.tests.factories import EventFactory, RegistrationFactory
+
+    w.event = EventFactory(
+        organiser=w.process_manager,
+        format="hybrid",
+        online_link="https://meet.example/hemlig-moteslank",
+    )
+    w.event_registration = RegistrationFactory(
+        event=w.event, user=w.other_member, email=w.other_member.email, name="Olle Ägare"
+    )
+    w.event_visitor = RegistrationFactory(
+        event=w.event, email="gast.hemlig@example.se", status="pending", confirmed_at=None
+    )
+    w.draft_event = EventFactory(
+        organiser=w.process_manager, state="draft", title_sv="Hemligt utkastmöte"
+    )
+    w.past_event = EventFactory(
+        organiser=w.process_manager,
+        starts_at=timezone.now() - timedelta(days=2),
+        ends_at=timezone.now() - timedelta(days=2) + timedelta(hours=2),
+    )
+    w.past_registration = RegistrationFactory(
+        event=w.past_event, user=w.member, email=w.member.email
+    )
+    w.confirm_token = tokens.make("confirm", w.event_visitor.pk)
+    w.cancel_token = tokens.make("cancel", w.event_registration.pk)
+    w.event_invitation_token = tokens.make("invite", w.event.pk, w.resource.pk)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from meetmalmo.accounts.models import User
 from meetmalmo.accounts.services import calendar_feed_create
+from meetmalmo.events.models import Event
 from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Initiative
 from meetmalmo.inventory.models import Effort, GlossaryEntry
@@ -29,7 +30,18 @@ def _pages():
     report = Report.objects.order_by("id")[0]
     article = NewsArticle.objects.published().order_by("id")[0]
     project = Project.objects.published().order_by("id")[0]
+    event = Event.objects.get(slug="meet-malmo-frukost")
+    past_event = Event.objects.get(slug="forummote-norra-hamnen")
     public = [
+        "/sv/events/",
+        "/sv/events/?kind=breakfast",
+        f"/sv/events/{event.slug}/",
+        f"/sv/events/{past_event.slug}/",
+        f"/sv/events/{event.slug}/event.ics",
+        "/sv/events/feed.ics",
+        "/sv/events/feed/",
+        "/api/v1/events",
+        "/open-data/events.csv",
         "/sv/",
         "/sv/how-it-works/",
         "/sv/contact/",
@@ -62,6 +74,7 @@ def _pages():
         "/sv/initiatives/new/",
         "/sv/resources/join/",
         f"/sv/groups/{group.pk}/",
+        f"/sv/events/{event.slug}/",
     ]
     manager = User.objects.get(email="processledare@demo.meetmalmo.se")
     staff = [
@@ -100,6 +113,13 @@ def _pages():
         "/sv/staff/templates/",
         "/sv/staff/focus-areas/",
         "/sv/staff/calendar/",
+        "/sv/staff/events/",
+        f"/sv/staff/events/{event.pk}/",
+        f"/sv/staff/events/{event.pk}/edit/",
+        f"/sv/staff/events/{event.pk}/attendance/",
+        f"/sv/staff/events/{event.pk}/invite/",
+        f"/sv/staff/events/{event.pk}/registrations.xlsx",
+        f"/sv/staff/events/{past_event.pk}/minutes/",
     ]
     manager = User.objects.get(email="processledare@demo.meetmalmo.se")
     # The calendar feed is fetched without a session, as a calendar client does.

@@ -33,7 +33,7 @@ def test_the_figures_pages_are_accessible(page, process_manager, achieved, langu
 
     sign_in(page, process_manager)
     assert page.goto(f"/{language}/staff/figures/").ok
-    assert page.locator("svg.chart").count() == 8
+    assert page.locator("svg.chart").count() == 9
     assert_accessible(page)
 
     # A period by keyboard, then one that cannot be.
@@ -42,7 +42,7 @@ def test_the_figures_pages_are_accessible(page, process_manager, achieved, langu
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "start=2020-01-01" in page.url
-    assert page.locator("svg.chart").count() == 8
+    assert page.locator("svg.chart").count() == 9
     page.goto(f"/{language}/staff/figures/?start=2026-05-01&end=2026-04-01")
     assert page.get_attribute("#id_end", "aria-invalid") == "true"
     assert page.input_value("#id_start") == "2026-05-01"

@@ -177,7 +177,7 @@ def test_every_table_downloads_as_excel_with_its_numbers(client, process_manager
     case(at)
     client.force_login(process_manager)
     page = client.get("/en/staff/figures/").content.decode()
-    assert page.count("as Excel</a>") == 9
+    assert page.count("as Excel</a>") == 10
     assert "/en/staff/figures/initiatives.xlsx" in page
     sheet = workbook(client.get("/en/staff/figures/decisions.xlsx", {"start": "2026-01-01"}))
     assert sheet.title == "The promise of an answer within"  # 31 letters at most

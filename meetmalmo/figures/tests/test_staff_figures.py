@@ -194,11 +194,11 @@ def test_every_chart_is_a_described_picture_with_its_numbers_in_a_table(client, 
     case(timezone.now(), State.ADOPTED, decided_after=timedelta(days=2))
     client.force_login(process_manager)
     page = client.get("/en/staff/figures/").content.decode()
-    assert page.count('<svg class="chart" role="img"') == 8  # every figure but the outcomes
-    assert page.count("<title id=") == page.count("<desc id=") == 8
+    assert page.count('<svg class="chart" role="img"') == 9  # every figure but the outcomes
+    assert page.count("<title id=") == page.count("<desc id=") == 9
     assert "Bar chart of initiatives. Submitted: 0; In review: 0; Adopted: 1;" in page
-    assert page.count('<table class="table figure-table">') == 9
-    assert page.count("as CSV</a>") == 9
+    assert page.count('<table class="table figure-table">') == 10
+    assert page.count("as CSV</a>") == 10
     assert "<h1>Figures</h1>" in page and page.count("<h1") == 1
 
 

@@ -203,6 +203,30 @@ ARTICLE = Fields(
         "comment": (list, []),
     },
 )
+EVENT = Fields(
+    {"slug": str, "kind": str, "days_ago": int, "start": str, "end": str, "organiser": str},
+    {
+        "format": (str, "in_person"),
+        "venue": (str, ""),
+        "address": (str, ""),
+        "online_link": (str, ""),
+        "spoken": (str, "sv"),
+        "capacity": (int, None),
+        "focus_areas": (list, []),
+        "news": (str, ""),
+        "initiatives": (list, []),
+        "registered": (list, []),
+        "attended": (list, []),
+        "sv": (dict, None),
+        "en": (dict, None),
+        "visitor": (list, []),
+    },
+)
+EVENT_TEXT = Fields(
+    {"title": str},
+    {"lead": (str, ""), "description": (str, ""), "accessibility": (str, ""), "minutes": (str, "")},
+)
+VISITOR = Fields({"name": str, "email": str, "organisation": str}, {"attended": (bool, False)})
 ARTICLE_TEXT = Fields({"title": str}, {"lead": (str, "")})
 COMMENT = Fields(
     {"name": str, "email": str, "text": str, "state": str},
@@ -303,6 +327,7 @@ class Content:
     projects: list[dict]
     pictures: dict[str, dict]
     articles: list[dict]
+    events: list[dict]
 
 
 PEOPLE = {
@@ -333,6 +358,7 @@ def read(folder: Path = FOLDER) -> Content:
         projects=_projects(Source(folder, "projects.toml")),
         pictures=_pictures(Source(folder, "pictures.toml")),
         articles=articles(folder),
+        events=_events(Source(folder, "events.toml")),
     )
 
 
@@ -371,6 +397,15 @@ def _projects(source: Source) -> list[dict]:
         if record["report"]:
             report = record["report"]
             report["outcomes"] = parts(source, report, "outcomes", OUTCOME, "label")
+    return records
+
+
+def _events(source: Source) -> list[dict]:
+    records = source.records(source.toml(), "event", EVENT, "slug")
+    for record in records:
+        for language in LANGUAGES:
+            record[language] = table(source, record, language, EVENT_TEXT)
+        record["visitor"] = parts(source, record, "visitor", VISITOR, "email")
     return records
 
 

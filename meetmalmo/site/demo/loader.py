@@ -25,6 +25,9 @@ from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.accounts.services import make_process_manager, organisation_create
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.models import FocusArea, Sphere
+from meetmalmo.events import services as event_services
+from meetmalmo.events.forms import EventForm
+from meetmalmo.events.models import Event, Registration
 from meetmalmo.groups import services as group_services
 from meetmalmo.groups.models import Handover, Invitation, Role, Update, WorkingGroup
 from meetmalmo.initiatives.models import (
@@ -69,6 +72,7 @@ class Counts:
     efforts: int = 0
     news: int = 0
     projects: int = 0
+    events: int = 0
 
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(
@@ -118,6 +122,7 @@ class Loader:
         counts.projects = self.load_projects()
         counts.efforts = self.load_efforts()
         counts.news = self.load_news()
+        counts.events = self.load_events()
         return counts
 
     def source(self, name: str) -> Source:
@@ -684,3 +689,115 @@ class Loader:
         Comment.objects.filter(pk=comment.pk).update(
             created_at=written, moderated_at=written + timedelta(hours=2) if moderated else None
         )
+
+    # Meetings ---------------------------------------------------------------------------------
+
+    def load_events(self) -> int:
+        """The meetings not there yet: the past ones with who came and their minutes, the
+        upcoming ones with their registrations and, when full, a waitlist."""
+        records = self.content.events
+        existing = set(
+            Event.objects.filter(slug__in=[r["slug"] for r in records]).values_list(
+                "slug", flat=True
+            )
+        )
+        created = 0
+        for record in records:
+            if record["slug"] not in existing:
+                self.create_event(record)
+                created += 1
+        return created
+
+    def at(self, source: Source, record: dict, day, name: str) -> datetime:
+        try:
+            hour, minute = (int(part) for part in record[name].split(":"))
+            moment = datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute)
+        except ValueError:
+            raise source.error(
+                where(record), _("“%(field)s” should be a time such as 07:45.") % {"field": name}
+            ) from None
+        return timezone.make_aware(moment)
+
+    def create_event(self, record: dict) -> None:
+        source = self.source("events.toml")
+        organiser = self.person(source, record, "organiser")
+        day = self.today - timedelta(days=record["days_ago"])
+        starts = self.at(source, record, day, "start")
+        ends = self.at(source, record, day, "end")
+        texts = {}
+        for language in LANGUAGES:
+            written = record[language] or {}
+            for part in ("title", "lead", "description", "accessibility"):
+                texts[f"{part}_{language}"] = written.get(part, "")
+        areas = FocusArea.objects.filter(code__in=record["focus_areas"])
+        form = EventForm(
+            data={
+                "slug": record["slug"],
+                "kind": record["kind"],
+                **texts,
+                "starts_at": timezone.localtime(starts).strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": timezone.localtime(ends).strftime("%Y-%m-%dT%H:%M"),
+                "format": record["format"],
+                "venue": record["venue"],
+                "address": record["address"],
+                "online_link": record["online_link"],
+                "spoken": record["spoken"],
+                "capacity": "" if record["capacity"] is None else record["capacity"],
+                "organiser": organiser.pk,
+                "focus_areas": [area.pk for area in areas],
+            }
+        )
+        if not form.is_valid():
+            raise source.error(where(record), _form_errors(form))
+        event = event_services.event_save(form=form, actor=organiser)
+        event = event_services.event_publish(event=event, actor=organiser)
+        if starts > self.now:
+            for email in record["registered"]:
+                event_services.register_member(event=event, user=self.named(source, record, email))
+            for visitor in record["visitor"]:
+                registration = event_services.register_visitor(
+                    event=event,
+                    name=visitor["name"],
+                    email=visitor["email"],
+                    organisation=visitor["organisation"],
+                    language="sv",
+                )
+                event_services.confirm_visitor(registration=registration)
+        else:
+            # Registration closed long ago: the seats as they were taken, and who came.
+            registered = starts - timedelta(days=7)
+            for email in record["registered"]:
+                person = self.named(source, record, email)
+                Registration.objects.create(
+                    event=event,
+                    user=person,
+                    name=person.name,
+                    email=person.email,
+                    organisation=person.organisation.name if person.organisation_id else "",
+                    language=person.language,
+                    status=Registration.Status.CONFIRMED,
+                    confirmed_at=registered,
+                    attended=email in record["attended"],
+                )
+            for visitor in record["visitor"]:
+                Registration.objects.create(
+                    event=event,
+                    name=visitor["name"],
+                    email=visitor["email"],
+                    organisation=visitor["organisation"],
+                    status=Registration.Status.CONFIRMED,
+                    confirmed_at=registered,
+                    attended=visitor["attended"],
+                )
+            event_services.minutes_save(
+                event=event,
+                actor=organiser,
+                minutes_sv=(record["sv"] or {}).get("minutes", ""),
+                minutes_en=(record["en"] or {}).get("minutes", ""),
+            )
+        for title in record["initiatives"]:
+            event_services.initiative_came_from(
+                initiative=self.initiative(source, record, title), value=event
+            )
+        if record["news"]:
+            NewsArticle.objects.filter(slug=record["news"]).update(event=event)

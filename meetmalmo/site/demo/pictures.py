@@ -6,7 +6,7 @@ import random
 
 from PIL import Image, ImageDraw
 
-from meetmalmo.publishing.images import WIDTH
+from meetmalmo.core.images import WIDTH
 
 HEIGHT = WIDTH * 9 // 16
 LIGHT = (255, 255, 255)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from meetmalmo.accounts.models import Organisation, User
 from meetmalmo.core.models import FocusArea, Sphere
+from meetmalmo.events.models import Event, Registration
 from meetmalmo.groups.models import Membership, Role, WorkingGroup
 from meetmalmo.initiatives.models import CaseEvent, Channel, Initiative
 from meetmalmo.initiatives.workflow import State
@@ -95,6 +96,7 @@ def load(count: int, organisations: list[Organisation]) -> Counts:
         counts.efforts = efforts(count // 2)
         counts.news = news(count // 4)
         counts.projects = projects()
+        counts.events = meetings(count // 4)
     return counts
 
 
@@ -338,6 +340,72 @@ def efforts(count: int) -> int:
             if EFFORT_TOPICS[(existing + n) % topics][1] in areas
         ],
         batch_size=2000,
+    )
+    return len(new)
+
+
+EVENT_PREFIX = "skalmote-"
+EVENT_KINDS = ("breakfast", "forum", "workshop", "public", "other")
+
+
+def meetings(count: int) -> int:
+    """Up to `count` published meetings, a tenth upcoming, each with a few seats taken by the
+    bulk members and a focus area."""
+    existing = Event.objects.filter(slug__startswith=EVENT_PREFIX).count()
+    if count <= existing:
+        return 0
+    organiser = User.objects.filter(is_process_manager=True).order_by("id").first()
+    if organiser is None:
+        return 0
+    now = timezone.now()
+    new = []
+    for n in range(existing + 1, count + 1):
+        days = -(n % 30) if n % 10 == 0 else 5 + (n * 3) % 900
+        starts = now - timedelta(days=days, hours=n % 12)
+        new.append(
+            Event(
+                slug=f"{EVENT_PREFIX}{n}",
+                title_sv=f"Skalmöte {n}",
+                title_en=f"Scale meeting {n}",
+                lead_sv="Ett möte för prestandatester.",
+                lead_en="A meeting for performance tests.",
+                kind=EVENT_KINDS[n % len(EVENT_KINDS)],
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=2),
+                venue="Stadshuset",
+                address="August Palms plats 1, Malmö",
+                capacity=20 + n % 30,
+                organiser=organiser,
+                state=Event.State.PUBLISHED,
+            )
+        )
+    Event.objects.bulk_create(new, batch_size=1000)
+    made = list(Event.objects.filter(slug__in=[e.slug for e in new]).values_list("id", flat=True))
+    areas = list(FocusArea.objects.values_list("id", flat=True))
+    through = Event.focus_areas.through
+    through.objects.bulk_create(
+        [through(event_id=pk, focusarea_id=areas[i % len(areas)]) for i, pk in enumerate(made)],
+        batch_size=1000,
+    )
+    people = list(
+        User.objects.filter(email__endswith=f"@{MEMBER_DOMAIN}").values_list("id", "email", "name")[
+            :50
+        ]
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                event_id=pk,
+                user_id=person[0],
+                email=person[1],
+                name=person[2],
+                status=Registration.Status.CONFIRMED,
+                confirmed_at=now,
+            )
+            for i, pk in enumerate(made)
+            for person in people[i % 10 : i % 10 + 3]
+        ],
+        batch_size=1000,
     )
     return len(new)
 

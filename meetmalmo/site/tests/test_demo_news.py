@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
-from meetmalmo.publishing.images import WIDTH
+from meetmalmo.core.images import WIDTH
 from meetmalmo.publishing.models import Comment, NewsArticle
 
 pytestmark = pytest.mark.django_db

@@ -51,7 +51,7 @@ class Command(BaseCommand):
             f"{counts.people_created} people created, {counts.resources} resources created, "
             f"{counts.initiatives} initiatives created, {counts.groups} working groups set up, "
             f"{counts.efforts} efforts created, {counts.news} news articles created, "
-            f"{counts.projects} project pages published, "
+            f"{counts.projects} project pages published, {counts.events} meetings, "
             f"{indexed} indexed for related work."
         )
         self.stdout.write(f"Demo log-ins (password: {loader.DEMO_PASSWORD}):")

@@ -1,5 +1,5 @@
-"""Images for news and project pages: stored upright and resized, and refused with a clear
-message when they are not what the pages can show."""
+"""Uploaded images: stored upright and resized, and refused with a clear message when they are
+not what the pages can show."""
 
 import io
 import struct
@@ -10,12 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageOps
 
-from meetmalmo.publishing.images import resized, validate_image
-from meetmalmo.publishing.models import NewsArticle
-from meetmalmo.publishing.tests.test_projects import adopted
-from meetmalmo.publishing.tests.test_staff_news import data
+from meetmalmo.core.images import resized, validate_image
 
-pytestmark = pytest.mark.django_db
 ORIENTATION = 0x0112  # the EXIF tag a camera writes instead of turning the pixels
 RED, BLUE, GREEN, WHITE = (200, 0, 0), (0, 0, 200), (0, 160, 0), (250, 250, 250)
 
@@ -72,16 +68,6 @@ def test_a_photo_without_orientation_is_kept_as_it_is():
         assert image.size == (1200, 600)
 
 
-def test_a_news_image_from_a_phone_is_published_upright(client, process_manager):
-    client.force_login(process_manager)
-    response = client.post(
-        "/en/staff/news/new/", data(image=phone_photo(), image_alt_sv="Porträtt")
-    )
-    assert response.status_code == 302
-    with Image.open(NewsArticle.objects.get().image) as stored:
-        assert stored.size == (1200, 2400)
-
-
 def _chunk(kind: bytes, content: bytes) -> bytes:
     crc = zlib.crc32(kind + content)
     return struct.pack(">I", len(content)) + kind + content + struct.pack(">I", crc)
@@ -94,57 +80,6 @@ def png_claiming(width: int, height: int, name: str = "bomb.png") -> SimpleUploa
     rows = zlib.compress((b"\0" * (1 + (width + 7) // 8)) * 16, 9)
     content = b"".join([b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"IDAT", rows)])
     return SimpleUploadedFile(name, content + _chunk(b"IEND", b""), content_type="image/png")
-
-
-MESSAGES = {
-    "en": "The image has too many pixels",
-    "sv": "Bilden har för många pixlar",
-}
-
-
-@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-@pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize(
-    "side",
-    [
-        20_000,  # 400 million pixels: Pillow refuses to open it at all
-        10_000,  # 100 million: Pillow opens it with a warning, and would decode all of it
-    ],
-)
-def test_an_image_of_too_many_pixels_is_explained_beside_the_field(
-    client, process_manager, lang, side
-):
-    client.force_login(process_manager)
-    response = client.post(
-        f"/{lang}/staff/news/new/", data(image=png_claiming(side, side), image_alt_sv="Svart")
-    )
-    content = response.content.decode()
-    assert response.status_code == 400
-    error = content.split('id="id_image_error"', 1)[1].split("</ul>", 1)[0]
-    assert MESSAGES[lang] in error
-    assert 'value="Tusen unga på Malmö Live"' in content and "Svart" in content
-    assert not NewsArticle.objects.exists()
-
-
-@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-def test_a_project_page_refuses_it_too_and_keeps_its_old_image(client, process_manager):
-    case, _ = adopted()
-    client.force_login(process_manager)
-    response = client.post(
-        f"/en/staff/projects/{case.project.pk}/",
-        {
-            "slug": case.project.slug,
-            "title_sv": "Sommarjobb",
-            "body_sv": "Text",
-            "image": png_claiming(20_000, 20_000),
-            "image_alt_sv": "Svart",
-            "action": "save",
-        },
-    )
-    assert response.status_code == 400
-    assert MESSAGES["en"] in response.content.decode()
-    case.project.refresh_from_db()
-    assert not case.project.image and case.project.title_sv != "Sommarjobb"
 
 
 def test_the_image_check_answers_a_decompression_bomb_with_a_message_not_an_error():

@@ -1,8 +1,9 @@
-"""Images for published pages: checked by content and size, and resized to the width the pages
-use, so a visitor never downloads a camera's original."""
+"""Uploaded images: checked by content and size, and resized to the width the pages use, so a
+visitor never downloads a camera's original."""
 
 import io
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -78,3 +79,21 @@ def resized(upload) -> ContentFile:
         image.save(out, format=image_format, quality=85)
     name = upload.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "image"
     return ContentFile(out.getvalue(), name=f"{name}.{FORMATS[image_format]}")
+
+
+class ImageField(forms.ImageField):
+    """Django's image field, which would call an image of too many pixels "not an image" (Pillow
+    refuses to open it) or let it be decoded in full, says what is wrong with it first."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "seek"):
+            validate_pixels(data)
+        return super().to_python(data)
+
+
+def require_description(form, *, fields=("image_alt_sv", "image_alt_en")) -> None:
+    """A form's image needs a description, in one language at least, for those who cannot see
+    it; the error goes beside the first description field."""
+    cleaned = form.cleaned_data
+    if cleaned.get("image") and not any(cleaned.get(name) for name in fields):
+        form.add_error(fields[0], _("Describe the image for those who cannot see it."))
