@@ -90,5 +90,9 @@ def send_ending(group_id: int, event_id: int) -> None:
             send_notice(
                 "groups/email/ending",
                 membership.user,
-                {"initiative": group.initiative, "event": event},
+                {
+                    "initiative": group.initiative,
+                    "event": event,
+                    "link": link_for(membership.user, "groups:workspace", group.pk),
+                },
             )

@@ -32,7 +32,16 @@ def send_decision_notice(event_id: int, template: str) -> None:
         return
     if template == "receipt" and initiative.channel != Channel.PORTAL:
         return send_recorded_receipt(initiative, event)
-    _send(template, initiative.submitter, {"initiative": initiative, "event": event})
+    person = initiative.submitter
+    _send(
+        template,
+        person,
+        {
+            "initiative": initiative,
+            "event": event,
+            "link": link_for(person, "initiatives:mine", initiative.pk),
+        },
+    )
 
 
 def send_recorded_receipt(initiative, event) -> None:
@@ -115,7 +124,13 @@ def decision_preview(initiative, name: str, template: str, reason: str, referral
     case = _after_the_move(initiative, referral)
     event = CaseEvent(initiative=case, transition=name, reason=reason.strip())
     return render_notice(
-        f"initiatives/email/{template}", person, {"initiative": case, "event": event}
+        f"initiatives/email/{template}",
+        person,
+        {
+            "initiative": case,
+            "event": event,
+            "link": link_for(person, "initiatives:mine", initiative.pk),
+        },
     )
 
 

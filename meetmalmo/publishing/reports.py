@@ -119,7 +119,11 @@ def remind_missing_reports(now) -> int:
         if not owners and initiative.submitter:  # a submitter may have deleted their account
             owners = [initiative.submitter]
         for owner in owners:
-            link = link_for(owner, "groups:workspace", group.pk) if group else ""
+            link = (
+                link_for(owner, "groups:workspace", group.pk)
+                if group
+                else link_for(owner, "initiatives:mine", initiative.pk)
+            )
             send_notice(
                 "publishing/email/report_due", owner, {"initiative": initiative, "link": link}
             )
