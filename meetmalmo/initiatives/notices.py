@@ -101,6 +101,31 @@ def send_answer_notice(event_id: int) -> None:
     )
 
 
+def send_message_notice(event_id: int, to_office: bool) -> None:
+    """A message of the case's conversation, to the process manager of the case or to the
+    submitter, with the link to the page where they read it and answer."""
+    event = CaseEvent.objects.select_related(
+        "initiative__submitter", "initiative__assigned_to", "actor"
+    ).get(pk=event_id)
+    initiative = event.initiative
+    if to_office:
+        recipient, link_name = initiative.assigned_to, "initiatives:case"
+    else:
+        recipient, link_name = initiative.submitter, "initiatives:mine"
+    if recipient is None or not recipient.is_active:
+        return
+    _send(
+        "message_to_office" if to_office else "message_to_member",
+        recipient,
+        {
+            "initiative": initiative,
+            "event": event,
+            "files": list(event.attachments.all()),
+            "link": link_for(recipient, link_name, initiative.pk),
+        },
+    )
+
+
 def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None) -> None:
     """One reminder listing cases, each with its link and, once overdue, by how many days."""
     today = timezone.localdate(now or timezone.now())

@@ -23,6 +23,7 @@ from meetmalmo.initiatives.forms import (
     DecisionForm,
     FocusAreaForm,
     InventoryForm,
+    MessageForm,
     NoteForm,
     PersonForm,
     QueueFilterForm,
@@ -194,6 +195,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "templates": list(selectors.reply_templates()),
             "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
             "note_form": form_for("note", NoteForm),
+            "message_form": form_for("message", MessageForm),
             "question_form": form_for(
                 "question",
                 NoteForm,
@@ -328,6 +330,27 @@ def question(request, pk):
             form.add_error("text", refused.message)
         else:
             messages.success(request, _("The question is sent to the submitter."))
+            return redirect("initiatives:case", pk=pk)
+    return _render_case(request, initiative, failed=form, status=400)
+
+
+@process_manager_required
+@require_POST
+def message(request, pk):
+    initiative = found_or_404(selectors.staff_case(pk))
+    form = MessageForm(request.POST, request.FILES, prefix="message")
+    if form.is_valid():
+        try:
+            services.message_send(
+                initiative=initiative,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except Refused as refused:
+            form.add_error("text", refused.message)
+        else:
+            messages.success(request, _("The message is sent to the submitter."))
             return redirect("initiatives:case", pk=pk)
     return _render_case(request, initiative, failed=form, status=400)
 

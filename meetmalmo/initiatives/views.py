@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
-from meetmalmo.initiatives.forms import InitiativeForm, TextForm
+from meetmalmo.initiatives.forms import InitiativeForm, MessageForm, TextForm
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
 from meetmalmo.inventory.selectors import suggestions_for_writer
@@ -115,7 +115,7 @@ def _date(value):
     return date(value, "j F Y")
 
 
-def _mine(request, initiative, answer_form=None, status=200):
+def _mine(request, initiative, answer_form=None, message_form=None, status=200):
     history = list(selectors.public_history(initiative))
     return render(
         request,
@@ -128,6 +128,7 @@ def _mine(request, initiative, answer_form=None, status=200):
             "can_withdraw": may(request.user, initiative, TRANSITIONS["withdraw"]),
             "has_question": any(e.kind == "question" for e in history),
             "answer_form": answer_form or TextForm(),
+            "message_form": message_form or MessageForm(),
         },
         status=status,
     )
@@ -154,6 +155,27 @@ def my_answer(request, pk):
             messages.success(request, _("Your answer has been sent to the process manager."))
             return redirect("initiatives:mine", pk=pk)
     return _mine(request, initiative, answer_form=form, status=400)
+
+
+@login_required
+@require_POST
+def my_message(request, pk):
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.message_send(
+                initiative=initiative,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except Refused as refused:  # a draft has no conversation yet: its page has no form
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Your message has been sent to the process manager."))
+        return redirect("initiatives:mine", pk=pk)
+    return _mine(request, initiative, message_form=form, status=400)
 
 
 @login_required

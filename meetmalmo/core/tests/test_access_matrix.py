@@ -245,6 +245,14 @@ TABLE: dict[str, Row] = {
         data={"text": "Hotell Stadt och Malmö Live."},
         allowed="other_member",
     ),
+    # The case's conversation: its submitter writes on their page, staff on the case.
+    "initiatives:message": Row(
+        MEMBER_ACTION,
+        {"pk": "{w.case.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("other_member",)),
+        data={"text": "Vi har fått med ett hotell till."},
+        allowed="other_member",
+    ),
     "initiatives:withdraw": Row(
         MEMBER_ACTION,
         {"pk": "{w.case.pk}"},
@@ -360,6 +368,9 @@ TABLE: dict[str, Row] = {
         STAFF_ACTION, data={"assignee": "{w.process_manager.pk}"}, pk="{w.case.pk}"
     ),
     "initiatives:note": staff(STAFF_ACTION, data={"note-text": "Intern"}, pk="{w.case.pk}"),
+    "initiatives:staff_message": staff(
+        STAFF_ACTION, data={"message-text": "Tack, vi läser den."}, pk="{w.case.pk}"
+    ),
     "initiatives:question": staff(
         STAFF_ACTION, data={"question-text": "Och budgeten?"}, pk="{w.case.pk}"
     ),

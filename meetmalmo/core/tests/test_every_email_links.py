@@ -117,6 +117,17 @@ def answered(client):
     notices.send_answer_notice(event(initiative, kind=CaseEvent.Kind.ANSWER).pk)
 
 
+def message(to_office):
+    def send(client):
+        manager = ProcessManagerFactory()
+        initiative = case(assigned_to=manager)
+        actor = initiative.submitter if to_office else manager
+        written = event(initiative, kind=CaseEvent.Kind.MESSAGE, actor=actor)
+        notices.send_message_notice(written.pk, to_office=to_office)
+
+    return send
+
+
 def reminder(kind):
     def send(client):
         initiative = case()
@@ -230,6 +241,8 @@ SENDERS = {
     "initiatives/email/referred": referred,
     "initiatives/email/assigned": assigned,
     "initiatives/email/answer": answered,
+    "initiatives/email/message_to_office": message(to_office=True),
+    "initiatives/email/message_to_member": message(to_office=False),
     "initiatives/email/reminder_day_14": reminder("day_14"),
     "initiatives/email/reminder_overdue": reminder("overdue"),
     "initiatives/email/reminder_unassigned": reminder("unassigned"),
