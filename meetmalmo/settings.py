@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "meetmalmo.core",
     "meetmalmo.accounts",
+    "meetmalmo.notifications",
     "meetmalmo.initiatives",
     "meetmalmo.inventory",
     "meetmalmo.resources",
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "meetmalmo.core.context_processors.site",
+                "meetmalmo.notifications.context_processors.unread",
             ],
         },
     },

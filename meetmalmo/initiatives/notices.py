@@ -10,13 +10,44 @@ from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
-from meetmalmo.core.mail import absolute, link_for, render_notice, send_notice
+from meetmalmo.core.mail import absolute, link_for, render_notice
 from meetmalmo.initiatives.models import CaseEvent, Channel
+from meetmalmo.notifications.kinds import Kind
+from meetmalmo.notifications.services import notify
+
+DECISIONS = Kind(
+    "case_decision",
+    gettext_lazy("Receipts, questions and decisions about my initiatives"),
+    essential=True,
+)
+MESSAGES = Kind("case_message", gettext_lazy("Messages in the conversation on a case"))
+CASE_WORK = Kind("case_work", gettext_lazy("Cases assigned to me and submitters' answers"))
+REMINDERS = Kind(
+    "case_reminder", gettext_lazy("Reminders of the three weeks' promise"), essential=True
+)
+KINDS = (DECISIONS, MESSAGES, CASE_WORK, REMINDERS)
+KIND_OF = {
+    "message_to_member": MESSAGES,
+    "message_to_office": MESSAGES,
+    "assigned": CASE_WORK,
+    "answer": CASE_WORK,
+    "reminder_day_14": REMINDERS,
+    "reminder_overdue": REMINDERS,
+    "reminder_unassigned": REMINDERS,
+}
 
 
 def _send(template: str, recipient, context: dict) -> None:
-    send_notice(f"initiatives/email/{template}", recipient, context)
+    """Told in the recipient's notifications and, by their settings, by e-mail."""
+    notify(
+        recipient=recipient,
+        kind=KIND_OF.get(template, DECISIONS).code,
+        template=f"initiatives/email/{template}",
+        context=context,
+        link=context.get("link") or context["case_link"],
+    )
 
 
 def _case_link(recipient, initiative) -> str:
@@ -137,7 +168,15 @@ def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None
         }
         for initiative in initiatives
     ]
-    _send(f"reminder_{kind}", recipient, {"initiatives": initiatives, "items": items})
+    _send(
+        f"reminder_{kind}",
+        recipient,
+        {
+            "initiatives": initiatives,
+            "items": items,
+            "link": link_for(recipient, "initiatives:queue"),
+        },
+    )
 
 
 def decision_preview(initiative, name: str, template: str, reason: str, referral: dict):

@@ -11,6 +11,7 @@ class PublishingConfig(AppConfig):
         from meetmalmo.core import reminders
         from meetmalmo.groups.signals import work_moved_on
         from meetmalmo.initiatives import workflow
+        from meetmalmo.notifications import kinds
         from meetmalmo.publishing import reports, services
         from meetmalmo.publishing.personal_data import HOLDING
 
@@ -20,3 +21,4 @@ class PublishingConfig(AppConfig):
         work_moved_on.connect(services.on_group_work, dispatch_uid="publishing.group_work")
         reminders.register(reports.hourly)
         personal_data.register(HOLDING)
+        kinds.register(reports.REPORT_DUE)

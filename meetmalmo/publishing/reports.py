@@ -8,19 +8,23 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
-from meetmalmo.core.mail import link_for, send_notice
+from meetmalmo.core.mail import link_for
 from meetmalmo.groups.models import Membership, Role
 from meetmalmo.groups.selectors import supported_by
 from meetmalmo.initiatives.models import CaseEvent, Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.notifications.kinds import Kind
+from meetmalmo.notifications.services import notify
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.permissions import can_decide_report, can_write_report
 from meetmalmo.publishing.services import project_touch
 
 REPORT_AFTER = timedelta(days=30)
+REPORT_DUE = Kind("report_due", gettext_lazy("Reports my group owes"), essential=True)
 # A final report once the work is completed; a yearly one while it runs.
 KIND_FOR_STATE = {State.COMPLETED: Report.Kind.FINAL, State.ACTIVE: Report.Kind.YEARLY}
 
@@ -124,8 +128,12 @@ def remind_missing_reports(now) -> int:
                 if group
                 else link_for(owner, "initiatives:mine", initiative.pk)
             )
-            send_notice(
-                "publishing/email/report_due", owner, {"initiative": initiative, "link": link}
+            notify(
+                recipient=owner,
+                kind=REPORT_DUE.code,
+                template="publishing/email/report_due",
+                context={"initiative": initiative},
+                link=link,
             )
         sent += 1
     return sent

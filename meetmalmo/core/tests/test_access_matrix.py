@@ -245,6 +245,19 @@ TABLE: dict[str, Row] = {
         data={"text": "Hotell Stadt och Malmö Live."},
         allowed="other_member",
     ),
+    # A person's own notifications; the unsubscribe link works without signing in.
+    "notifications:list": Row(SIGNED_IN),
+    "notifications:open": Row(
+        roles(HIDDEN, visitor=LOGIN, other_member=to("/sv/")), {"pk": "{w.notification.pk}"}
+    ),
+    "notifications:read_all": Row(
+        MEMBER_ACTION,
+        post=roles(to("/sv/notifications/"), visitor=LOGIN, but=("other_member",)),
+        data={},
+        allowed="other_member",
+    ),
+    "notifications:settings": Row(SIGNED_IN),
+    "notifications:unsubscribe": Row(PUBLIC, {"token": "{w.unsubscribe_token}"}),
     # The case's conversation: its submitter writes on their page, staff on the case.
     "initiatives:message": Row(
         MEMBER_ACTION,
@@ -625,6 +638,8 @@ def build_world() -> SimpleNamespace:
     from meetmalmo.initiatives.workflow import State
     from meetmalmo.inventory.models import GlossaryEntry
     from meetmalmo.inventory.tests.factories import EffortFactory
+    from meetmalmo.notifications import tokens as notification_tokens
+    from meetmalmo.notifications.models import Notification
     from meetmalmo.publishing.models import Report
     from meetmalmo.publishing.services import project_open
     from meetmalmo.publishing.tests.factories import ArticleFactory, CommentFactory
@@ -720,6 +735,11 @@ def build_world() -> SimpleNamespace:
     w.article = ArticleFactory(project=w.project)
     w.article_type = ContentType.objects.get_for_model(w.article)
     w.comment = CommentFactory(article=w.article, state="approved")
+
+    w.notification = Notification.objects.create(
+        recipient=w.other_member, kind="case_message", text="Ett meddelande", path="/sv/"
+    )
+    w.unsubscribe_token = notification_tokens.make(w.other_member, "case_message")
 
     w.accessibility_report = AccessibilityReport.objects.create(
         email="lasare@example.se", description="Knappen syns inte.", language="sv"

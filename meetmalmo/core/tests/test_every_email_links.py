@@ -29,6 +29,8 @@ from meetmalmo.initiatives.models import CaseEvent, Channel
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory.tests.factories import EffortFactory
+from meetmalmo.notifications.digests import send_digests
+from meetmalmo.notifications.models import Preference
 from meetmalmo.publishing.reports import remind_missing_reports
 
 pytestmark = pytest.mark.django_db
@@ -199,6 +201,18 @@ def report_due(client):
     remind_missing_reports(timezone.now() + timedelta(days=40))  # a month after completion
 
 
+def digest(client):
+    person = UserFactory()
+    Preference.objects.create(user=person, kind="case_message", frequency="daily")
+    initiative = case(submitter=person)
+    notices.send_message_notice(
+        event(initiative, kind=CaseEvent.Kind.MESSAGE, actor=ProcessManagerFactory()).pk,
+        to_office=False,
+    )
+    assert mail.outbox == []
+    send_digests(timezone.now() + timedelta(days=1, hours=12 - timezone.localtime().hour))
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -253,6 +267,7 @@ SENDERS = {
     "groups/email/handover_accepted": handover(accepted=True),
     "groups/email/ending": ending,
     "publishing/email/report_due": report_due,
+    "notifications/email/digest": digest,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),

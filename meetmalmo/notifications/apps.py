@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "meetmalmo.notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from meetmalmo.core import reminders
+        from meetmalmo.notifications import digests
+
+        reminders.register(digests.hourly)
