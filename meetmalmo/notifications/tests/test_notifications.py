@@ -3,8 +3,8 @@ kind (at once, daily, weekly, off; essential kinds always at once), the digests 
 period and never empty, and the one-click unsubscribe of every e-mail that is not essential."""
 
 import re
-from html import escape
 from datetime import datetime
+from html import escape
 
 import pytest
 from django.core import mail
