@@ -4,7 +4,7 @@ by their settings, by e-mail through the task queue."""
 from django.utils.translation import gettext_lazy
 
 from meetmalmo.core.mail import link_for
-from meetmalmo.groups.models import Handover, Invitation, Role, WorkingGroup
+from meetmalmo.groups.models import Handover, Invitation, Role, Update, WorkingGroup
 from meetmalmo.initiatives.models import CaseEvent
 from meetmalmo.notifications.kinds import Kind
 from meetmalmo.notifications.services import notify
@@ -45,6 +45,28 @@ def send_invitation(invitation_id: int, reminder: bool = False) -> None:
             "link": link_for(invitee, "groups:invitation", invitation.token),
         },
     )
+
+
+def send_update(update_id: int) -> None:
+    """The group's members hear of a new update, by their settings, all but its writer."""
+    update = Update.objects.select_related("group__initiative", "author").filter(pk=update_id)
+    update = update.first()
+    if update is None:  # deleted before the notice went
+        return
+    group = update.group
+    for membership in group.memberships.select_related("user"):
+        if membership.user_id == update.author_id:
+            continue
+        _send(
+            NEWS,
+            "update",
+            membership.user,
+            {
+                "update": update,
+                "initiative": group.initiative,
+                "link": link_for(membership.user, "groups:workspace", group.pk),
+            },
+        )
 
 
 def send_answer(invitation_id: int) -> None:

@@ -310,6 +310,21 @@ TABLE: dict[str, Row] = {
         data={"update-body": "Hej gruppen"},
         allowed="group_member",
     ),
+    # An update is its writer's to change or delete (after a page that asks once more).
+    "groups:update_edit": Row(
+        roles(HIDDEN, visitor=LOGIN, group_member=OK),
+        {"pk": "{w.group.pk}", "update_pk": "{w.update.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
+        data={"body": "Vi har kommit igång"},
+        allowed="group_member",
+    ),
+    "groups:update_delete": Row(
+        roles(HIDDEN, visitor=LOGIN, group_member=OK),
+        {"pk": "{w.group.pk}", "update_pk": "{w.update.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
+        data={},
+        allowed="group_member",
+    ),
     # Only the person named accepts; the owner and staff see the group but are refused.
     "groups:handover_accept": Row(
         roles(WRONG_METHOD, visitor=LOGIN),
@@ -705,6 +720,7 @@ def build_world() -> SimpleNamespace:
     w.group = forming_group(w.process_manager, submitter=w.other_member)
     perform_transition(initiative=w.group.initiative, name="activate", actor=w.process_manager)
     Membership.objects.create(group=w.group, user=w.group_member, role="member")
+    w.update = groups.update_post(group=w.group, actor=w.group_member, body="Vi har börjat")
     w.invitation = groups.invite(group=w.group, invitee=w.resource, actor=w.process_manager)
     w.milestone = groups.milestone_add(
         group=w.group, actor=w.process_manager, title="Första mötet", due=timezone.localdate()

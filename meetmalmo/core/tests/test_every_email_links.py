@@ -22,7 +22,7 @@ import meetmalmo
 from meetmalmo.accessibility.forms import STARTED
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
 from meetmalmo.groups import notices as group_notices
-from meetmalmo.groups.models import Handover, Invitation, Membership
+from meetmalmo.groups.models import Handover, Invitation, Membership, Update
 from meetmalmo.groups.tests.factories import forming_group
 from meetmalmo.initiatives import notices
 from meetmalmo.initiatives.models import CaseEvent, Channel
@@ -190,6 +190,15 @@ def ending(client):
     group_notices.send_ending(group.pk, done.pk)
 
 
+def group_update(client):
+    group = forming_group()
+    writer = UserFactory()
+    Membership.objects.create(group=group, user=writer, role="member")
+    mail.outbox.clear()
+    update = Update.objects.create(group=group, author=writer, body="Tre hotell är med.")
+    group_notices.send_update(update.pk)
+
+
 def report_due(client):
     group = forming_group()
     Membership.objects.create(group=group, user=UserFactory(), role="owner")
@@ -266,6 +275,7 @@ SENDERS = {
     "groups/email/handover": handover(),
     "groups/email/handover_accepted": handover(accepted=True),
     "groups/email/ending": ending,
+    "groups/email/update": group_update,
     "publishing/email/report_due": report_due,
     "notifications/email/digest": digest,
     "accessibility/email/receipt": accessibility_report,
