@@ -179,9 +179,15 @@ def my_message(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def my_withdraw(request, pk):
+    """Withdrawing cannot be undone, so the page's button leads here to be asked once more;
+    the question works without JavaScript."""
     initiative = found_or_404(selectors.member_initiative(request.user, pk))
+    if request.method == "GET":
+        if not may(request.user, initiative, TRANSITIONS["withdraw"]):
+            return redirect("initiatives:mine", pk=pk)
+        return render(request, "initiatives/withdraw.html", {"initiative": initiative})
     try:
         services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
     except Refused as refused:

@@ -221,7 +221,8 @@ TABLE: dict[str, Row] = {
     "initiatives:related": Row(SIGNED_IN, query="title=Sommarjobb+i+Malmo+stad&summary=unga+jobb"),
     "site:my": Row(SIGNED_IN),
     "resources:join": Row(roles(OK, visitor=SIGNUP)),
-    "resources:leave": Row(roles(WRONG_METHOD, visitor=LOGIN)),
+    # Asks once more; only a resource has a profile to leave, the rest go back to My page.
+    "resources:leave": Row(roles(to("/sv/my/"), visitor=LOGIN, resource=OK)),
     "accounts:data": Row(SIGNED_IN),
     # Staff cannot delete themselves: the page says so and a POST is refused.
     "accounts:delete": Row(
@@ -267,7 +268,7 @@ TABLE: dict[str, Row] = {
         allowed="other_member",
     ),
     "initiatives:withdraw": Row(
-        MEMBER_ACTION,
+        OWNER,
         {"pk": "{w.case.pk}"},
         post=roles(HIDDEN, visitor=LOGIN, but=("other_member",)),
         data={},
