@@ -1,6 +1,8 @@
 """What happened that a person is told about, how they want to hear of each kind, and the
 digests already sent."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -72,3 +74,48 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.frequency} {self.period}"
+
+
+class Follow(models.Model):
+    """Someone following something an app registered as followable (`follows.register`): a
+    member by their account, a visitor by an e-mail address confirmed through a link (double
+    opt-in) before anything is sent to it. `target_id` is 0 for a target without objects,
+    such as the news."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+    )
+    email = models.EmailField(blank=True)
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES)
+    target = models.CharField(max_length=30)
+    target_id = models.PositiveIntegerField(default=0)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "target", "target_id"],
+                condition=models.Q(user__isnull=False),
+                name="follow_once_per_member",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "target", "target_id"],
+                condition=models.Q(user__isnull=True),
+                name="follow_once_per_address",
+            ),
+        ]
+        indexes = [models.Index(fields=["target", "target_id"], name="follow_target")]
+
+    def __str__(self) -> str:
+        return f"{self.target} {self.target_id}"
+
+    @property
+    def name(self) -> str:
+        """How an e-mail greets a follower: by name for a member, by address for a visitor."""
+        return self.user.name if self.user_id else self.email

@@ -5,13 +5,16 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
-from meetmalmo.notifications import kinds, selectors, services, tokens
-from meetmalmo.notifications.forms import SettingsForm
+from meetmalmo.notifications import follows, kinds, selectors, services, tokens
+from meetmalmo.notifications.forms import FollowByEmailForm, SettingsForm
 
 
 @login_required
@@ -70,3 +73,85 @@ def unsubscribe(request, token):
         stopped = services.stop(user=person, what=found[1])
         return render(request, "notifications/unsubscribe.html", {"done": True, "stopped": stopped})
     return render(request, "notifications/unsubscribe.html", {"token": token})
+
+
+def _back(request):
+    """Where a follow form was sent from, if it is a page of this portal."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+@login_required
+@require_POST
+def follow_toggle(request, target, target_id):
+    if follows.follows(request.user, target, target_id):
+        follows.unfollow(user=request.user, target=target, target_id=target_id)
+        messages.success(request, _("You no longer follow it."))
+        return redirect(_back(request))
+    try:
+        follows.follow(user=request.user, target=target, target_id=target_id)
+    except Refused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request, _("You follow it now: what is new of it comes to your notifications.")
+        )
+    return redirect(_back(request))
+
+
+@require_POST
+def follow_email(request, target, target_id):
+    form = FollowByEmailForm(request.POST)
+    if not form.is_valid():  # shown again on a page of its own, the error beside the field
+        return render(
+            request,
+            "notifications/follow_email.html",
+            {
+                "form": form,
+                "next": _back(request),
+                "title": follows.title_of(target, target_id),
+                "target": target,
+                "target_id": target_id,
+            },
+            status=400,
+        )
+    if not form.is_spam():
+        try:
+            follows.follow_by_email(
+                email=form.cleaned_data["email"],
+                language=get_language(),
+                target=target,
+                target_id=target_id,
+            )
+        except Refused as refused:
+            messages.error(request, refused.message)
+            return redirect(_back(request))
+    messages.success(
+        request,
+        _(
+            "Check your inbox: we have sent a link that confirms the address. Nothing else is sent "
+            "to it until you click it."
+        ),
+    )
+    return redirect(_back(request))
+
+
+@require_http_methods(["GET", "POST"])
+def follow_confirm(request, token):
+    if request.method == "POST":
+        confirmed = follows.confirm(token=token)
+        return render(
+            request, "notifications/follow_confirm.html", {"done": True, "confirmed": confirmed}
+        )
+    return render(request, "notifications/follow_confirm.html", {"token": token})
+
+
+@csrf_exempt  # a mail program's one-click unsubscribe (RFC 8058); the token authorises it
+@require_http_methods(["GET", "POST"])
+def follow_stop(request, token):
+    if request.method == "POST":
+        stopped = follows.stop(token=token)
+        return render(request, "notifications/follow_stop.html", {"done": True, "stopped": stopped})
+    return render(request, "notifications/follow_stop.html", {"token": token})

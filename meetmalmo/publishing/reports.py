@@ -19,6 +19,7 @@ from meetmalmo.initiatives.models import CaseEvent, Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.notifications.kinds import Kind
 from meetmalmo.notifications.services import notify
+from meetmalmo.publishing import following
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.permissions import can_decide_report, can_write_report
 from meetmalmo.publishing.services import project_touch
@@ -68,6 +69,7 @@ def report_decide(*, report: Report, actor, publish: bool, comment: str = "") ->
     report.save(update_fields=["state", "comment", "published_at", "updated_at"])
     if publish:
         project_touch(report.initiative_id)
+        transaction.on_commit(lambda: following.tell_report(report))
     transaction.on_commit(public_cache.clear)
     return report
 

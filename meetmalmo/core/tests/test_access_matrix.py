@@ -259,6 +259,16 @@ TABLE: dict[str, Row] = {
     ),
     "notifications:settings": Row(SIGNED_IN),
     "notifications:unsubscribe": Row(PUBLIC, {"token": "{w.unsubscribe_token}"}),
+    # Following: members by a button, visitors by a confirmed address; the links need no login.
+    "notifications:follow": Row(
+        MEMBER_ACTION, {"target": "project", "target_id": "{w.project.pk}"}
+    ),
+    "notifications:follow_email": Row(
+        GET_ONLY | {"process_manager": WRONG_METHOD},
+        {"target": "news", "target_id": "0"},
+    ),
+    "notifications:follow_confirm": Row(PUBLIC, {"token": "{w.follow.token}"}),
+    "notifications:follow_stop": Row(PUBLIC, {"token": "{w.follow.token}"}),
     # The case's conversation: its submitter writes on their page, staff on the case.
     "initiatives:message": Row(
         MEMBER_ACTION,
@@ -655,7 +665,7 @@ def build_world() -> SimpleNamespace:
     from meetmalmo.inventory.models import GlossaryEntry
     from meetmalmo.inventory.tests.factories import EffortFactory
     from meetmalmo.notifications import tokens as notification_tokens
-    from meetmalmo.notifications.models import Notification
+    from meetmalmo.notifications.models import Follow, Notification
     from meetmalmo.publishing.models import Report
     from meetmalmo.publishing.services import project_open
     from meetmalmo.publishing.tests.factories import ArticleFactory, CommentFactory
@@ -757,6 +767,7 @@ def build_world() -> SimpleNamespace:
         recipient=w.other_member, kind="case_message", text="Ett meddelande", path="/sv/"
     )
     w.unsubscribe_token = notification_tokens.make(w.other_member, "case_message")
+    w.follow = Follow.objects.create(email="lasare@example.se", language="sv", target="news")
 
     w.accessibility_report = AccessibilityReport.objects.create(
         email="lasare@example.se", description="Knappen syns inte.", language="sv"

@@ -30,8 +30,13 @@ from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory.tests.factories import EffortFactory
 from meetmalmo.notifications.digests import send_digests
-from meetmalmo.notifications.models import Preference
+from meetmalmo.notifications.follows import follow_by_email
+from meetmalmo.notifications.models import Follow, Preference
+from meetmalmo.publishing.following import tell_news, tell_report
+from meetmalmo.publishing.models import Report
 from meetmalmo.publishing.reports import remind_missing_reports
+from meetmalmo.publishing.services import project_open
+from meetmalmo.publishing.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 SITE = "http://portal.example:8731"
@@ -222,6 +227,34 @@ def digest(client):
     send_digests(timezone.now() + timedelta(days=1, hours=12 - timezone.localtime().hour))
 
 
+def follow_confirmation(client):
+    follow_by_email(email="karin@example.se", language="sv", target="news", target_id=0)
+
+
+def followed_news(client):
+    Follow.objects.create(
+        email="karin@example.se", language="en", target="news", confirmed_at=timezone.now()
+    )
+    ArticleFactory(publish_at=timezone.now())
+    tell_news(timezone.now() + timedelta(minutes=1))
+
+
+def followed_report(client):
+    group = forming_group()
+    project = project_open(group.initiative, None)
+    project.published_at = timezone.now()
+    project.save()
+    Follow.objects.create(
+        email="karin@example.se",
+        language="sv",
+        target="project",
+        target_id=project.pk,
+        confirmed_at=timezone.now(),
+    )
+    mail.outbox.clear()
+    tell_report(Report(initiative=group.initiative, kind=Report.Kind.FINAL))
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -278,6 +311,9 @@ SENDERS = {
     "groups/email/update": group_update,
     "publishing/email/report_due": report_due,
     "notifications/email/digest": digest,
+    "notifications/email/follow_confirm": follow_confirmation,
+    "publishing/email/followed_news": followed_news,
+    "publishing/email/followed_report": followed_report,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),
