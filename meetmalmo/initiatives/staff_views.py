@@ -31,6 +31,7 @@ from meetmalmo.initiatives.forms import (
     RecordInitiativeForm,
     ReplyTemplateForm,
 )
+from meetmalmo.initiatives.views import send_message
 from meetmalmo.initiatives.workflow import TRANSITIONS, State, available_transitions
 from meetmalmo.inventory.permissions import can_keep_inventory
 
@@ -340,15 +341,9 @@ def message(request, pk):
     initiative = found_or_404(selectors.staff_case(pk))
     form = MessageForm(request.POST, request.FILES, prefix="message")
     if form.is_valid():
-        try:
-            services.message_send(
-                initiative=initiative,
-                actor=request.user,
-                text=form.cleaned_data["text"],
-                attachments=form.cleaned_data["attachments"],
-            )
-        except Refused as refused:
-            form.add_error("text", refused.message)
+        refusal = send_message(request, initiative, form)
+        if refusal:
+            form.add_error("text", refusal)
         else:
             messages.success(request, _("The message is sent to the submitter."))
             return redirect("initiatives:case", pk=pk)

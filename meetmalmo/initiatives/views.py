@@ -157,21 +157,30 @@ def my_answer(request, pk):
     return _mine(request, initiative, answer_form=form, status=400)
 
 
+def send_message(request, initiative, form) -> str | None:
+    """Send the message a valid form holds, from the member's page or the staff's case; the
+    reason if it is refused."""
+    try:
+        services.message_send(
+            initiative=initiative,
+            actor=request.user,
+            text=form.cleaned_data["text"],
+            attachments=form.cleaned_data["attachments"],
+        )
+    except Refused as refused:
+        return refused.message
+    return None
+
+
 @login_required
 @require_POST
 def my_message(request, pk):
     initiative = found_or_404(selectors.member_initiative(request.user, pk))
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.message_send(
-                initiative=initiative,
-                actor=request.user,
-                text=form.cleaned_data["text"],
-                attachments=form.cleaned_data["attachments"],
-            )
-        except Refused as refused:  # a draft has no conversation yet: its page has no form
-            messages.error(request, refused.message)
+        refusal = send_message(request, initiative, form)
+        if refusal:  # a draft has no conversation yet: its page has no form
+            messages.error(request, refusal)
         else:
             messages.success(request, _("Your message has been sent to the process manager."))
         return redirect("initiatives:mine", pk=pk)
