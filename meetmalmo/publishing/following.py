@@ -56,7 +56,7 @@ def tell_news(now: datetime) -> int:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             article = (
-                NewsArticle.objects.select_for_update()
+                NewsArticle.objects.select_for_update(of=("self",))
                 .filter(pk=pk, followers_told_at=None)
                 .select_related("project__initiative")
                 .first()

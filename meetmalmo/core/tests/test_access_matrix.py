@@ -324,14 +324,14 @@ TABLE: dict[str, Row] = {
     # An update is its writer's to change or delete (after a page that asks once more).
     "groups:update_edit": Row(
         roles(HIDDEN, visitor=LOGIN, group_member=OK),
-        {"pk": "{w.group.pk}", "update_pk": "{w.update.pk}"},
+        {"pk": "{w.group.pk}", "update_pk": "{w.member_update.pk}"},
         post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
         data={"body": "Vi har kommit igång"},
         allowed="group_member",
     ),
     "groups:update_delete": Row(
         roles(HIDDEN, visitor=LOGIN, group_member=OK),
-        {"pk": "{w.group.pk}", "update_pk": "{w.update.pk}"},
+        {"pk": "{w.group.pk}", "update_pk": "{w.member_update.pk}"},
         post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
         data={},
         allowed="group_member",
@@ -731,7 +731,7 @@ def build_world() -> SimpleNamespace:
     w.group = forming_group(w.process_manager, submitter=w.other_member)
     perform_transition(initiative=w.group.initiative, name="activate", actor=w.process_manager)
     Membership.objects.create(group=w.group, user=w.group_member, role="member")
-    w.update = groups.update_post(group=w.group, actor=w.group_member, body="Vi har börjat")
+    w.member_update = groups.update_post(group=w.group, actor=w.group_member, body="Vi har börjat")
     w.invitation = groups.invite(group=w.group, invitee=w.resource, actor=w.process_manager)
     w.milestone = groups.milestone_add(
         group=w.group, actor=w.process_manager, title="Första mötet", due=timezone.localdate()
