@@ -7,7 +7,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from meetmalmo.accounts import personal_data
         from meetmalmo.core import reminders
         from meetmalmo.notifications import digests
+        from meetmalmo.notifications.personal_data import HOLDING
 
         reminders.register(digests.hourly)
+        personal_data.register(HOLDING)
