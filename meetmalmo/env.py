@@ -14,6 +14,14 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+def env_https_url(name: str) -> str:
+    """An https:// address, or empty when not set."""
+    raw = os.environ.get(name, "").strip()
+    if raw and not (raw.startswith("https://") and len(raw) > len("https://")):
+        raise ImproperlyConfigured(f"{name} must be an https:// address, not {raw!r}")
+    return raw
+
+
 def env_bool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
     if raw is None:

@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from meetmalmo.env import env_bool, env_int, env_list, env_str, secret_key
+from meetmalmo.env import env_bool, env_https_url, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "meetmalmo.core",
     "meetmalmo.accounts",
+    "meetmalmo.notifications",
     "meetmalmo.initiatives",
     "meetmalmo.inventory",
     "meetmalmo.resources",
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "meetmalmo.core.context_processors.site",
+                "meetmalmo.notifications.context_processors.unread",
             ],
         },
     },
@@ -216,6 +218,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Meet Malmö <no-reply@meetma
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "meetmalmo@malmo.se")
 # The portal's address as people reach it, for links in e-mail sent by the task worker.
+# Meet Malmö's own accounts, linked in the footer of every page when set.
+SOCIAL_LINKEDIN_URL = env_https_url("SOCIAL_LINKEDIN_URL")
+SOCIAL_X_URL = env_https_url("SOCIAL_X_URL")
 SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -55,5 +55,6 @@ def _send_to_office(report: AccessibilityReport) -> None:
 def _send_receipt(report: AccessibilityReport) -> None:
     # What the person wrote is not repeated: the form must not send others' text to anyone.
     with translation.override(report.language):
-        subject, body = _render("receipt", {"report": report})
+        link = absolute(reverse("accessibility:statement"))
+        subject, body = _render("receipt", {"report": report, "link": link})
     EmailMessage(subject, body, None, [report.email]).send()

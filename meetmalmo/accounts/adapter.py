@@ -1,16 +1,20 @@
 """allauth hooks: save a new member together with their organisation, all or nothing; keep
 two-factor on for staff who must use it."""
 
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from meetmalmo.accounts.permissions import must_use_two_factor
 from meetmalmo.accounts.services import organisation_create
+from meetmalmo.core.mail import absolute
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,6 +25,15 @@ class AccountAdapter(DefaultAccountAdapter):
         email = super().clean_email(email)
         MaxLengthValidator(EmailAddress._meta.get_field("email").max_length)(email)
         return email
+
+    # allauth builds its links from the request, which behind a proxy or in the worker is not
+    # the address people reach the portal at; every e-mail link comes from SITE_URL instead.
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute(path.replace("UID-KEY", quote(key)))
 
     def save_user(self, request, user, form, commit=True):
         with transaction.atomic():

@@ -16,4 +16,13 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
-    return {"language_links": languages, "contact_email": settings.CONTACT_EMAIL}
+    social = [
+        (name, url)
+        for name, url in (("LinkedIn", settings.SOCIAL_LINKEDIN_URL), ("X", settings.SOCIAL_X_URL))
+        if url
+    ]
+    return {
+        "language_links": languages,
+        "contact_email": settings.CONTACT_EMAIL,
+        "social_links": social,
+    }

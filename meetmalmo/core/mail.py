@@ -90,13 +90,16 @@ class TaskEmailBackend(BaseEmailBackend):
         return len(email_messages)
 
 
-def send_notice(template: str, recipient, context: dict) -> None:
+def send_notice(
+    template: str, recipient, context: dict, *, headers: dict | None = None, footer: str = ""
+) -> None:
     """An e-mail from `<template>_subject.txt` and `<template>.txt`, in the recipient's
-    language, queued like every other message."""
-    from django.core.mail import send_mail
-
+    language, queued like every other message; `footer` ends the text (a way to stop such
+    e-mails) and `headers` go with it (`List-Unsubscribe`)."""
     subject, body = render_notice(template, recipient, context)
-    send_mail(subject, body, None, [recipient.email])
+    if footer:
+        body = f"{body.rstrip()}\n\n{footer}\n"
+    EmailMessage(subject, body, None, [recipient.email], headers=headers).send()
 
 
 def render_notice(template: str, recipient, context: dict) -> tuple[str, str]:

@@ -10,8 +10,10 @@ class GroupsConfig(AppConfig):
         from meetmalmo.accounts import personal_data
         from meetmalmo.core import reminders
         from meetmalmo.groups import services
+        from meetmalmo.groups.notices import KINDS
         from meetmalmo.groups.personal_data import HOLDING
         from meetmalmo.initiatives import workflow
+        from meetmalmo.notifications import kinds
 
         # A working group opens when the office starts forming it; its members hear when the
         # work ends either way.
@@ -21,3 +23,5 @@ class GroupsConfig(AppConfig):
         reminders.register(services.hourly_handovers)
         reminders.register(services.hourly)
         personal_data.register(HOLDING)
+        for kind in KINDS:
+            kinds.register(kind)

@@ -130,6 +130,7 @@ class Update(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     body = models.TextField(_("update"), max_length=5_000, help_text=_("Markdown is allowed."))
     created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("update")

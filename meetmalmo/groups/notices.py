@@ -1,8 +1,33 @@
-"""E-mail about working groups, each in the recipient's language, through the task queue."""
+"""Notices about working groups, each in the recipient's language: in their notifications and,
+by their settings, by e-mail through the task queue."""
 
-from meetmalmo.core.mail import link_for, send_notice
-from meetmalmo.groups.models import Handover, Invitation, Role, WorkingGroup
+from django.utils.translation import gettext_lazy
+
+from meetmalmo.core.mail import link_for
+from meetmalmo.groups.models import Handover, Invitation, Role, Update, WorkingGroup
 from meetmalmo.initiatives.models import CaseEvent
+from meetmalmo.notifications.kinds import Kind
+from meetmalmo.notifications.services import notify
+
+INVITATIONS = Kind(
+    "group_invitation",
+    gettext_lazy("Invitations to working groups and handovers of ownership"),
+    essential=True,
+)
+NEWS = Kind(
+    "group_news", gettext_lazy("News of my working groups: updates, answers, the end of the work")
+)
+KINDS = (INVITATIONS, NEWS)
+
+
+def _send(kind: Kind, template: str, recipient, context: dict) -> None:
+    notify(
+        recipient=recipient,
+        kind=kind.code,
+        template=f"groups/email/{template}",
+        context=context,
+        link=context["link"],
+    )
 
 
 def send_invitation(invitation_id: int, reminder: bool = False) -> None:
@@ -10,8 +35,9 @@ def send_invitation(invitation_id: int, reminder: bool = False) -> None:
         "group__initiative", "invitee", "invited_by"
     ).get(pk=invitation_id)
     invitee = invitation.invitee
-    send_notice(
-        "groups/email/invitation_reminder" if reminder else "groups/email/invitation",
+    _send(
+        INVITATIONS,
+        "invitation_reminder" if reminder else "invitation",
         invitee,
         {
             "invitation": invitation,
@@ -21,14 +47,37 @@ def send_invitation(invitation_id: int, reminder: bool = False) -> None:
     )
 
 
+def send_update(update_id: int) -> None:
+    """The group's members hear of a new update, by their settings, all but its writer."""
+    update = Update.objects.select_related("group__initiative", "author").filter(pk=update_id)
+    update = update.first()
+    if update is None:  # deleted before the notice went
+        return
+    group = update.group
+    for membership in group.memberships.select_related("user"):
+        if membership.user_id == update.author_id:
+            continue
+        _send(
+            NEWS,
+            "update",
+            membership.user,
+            {
+                "update": update,
+                "initiative": group.initiative,
+                "link": link_for(membership.user, "groups:workspace", group.pk),
+            },
+        )
+
+
 def send_answer(invitation_id: int) -> None:
     invitation = Invitation.objects.select_related(
         "group__initiative", "invitee", "invited_by"
     ).get(pk=invitation_id)
     if invitation.invited_by is None:
         return
-    send_notice(
-        "groups/email/answer",
+    _send(
+        NEWS,
+        "answer",
         invitation.invited_by,
         {
             "invitation": invitation,
@@ -42,8 +91,9 @@ def send_handover(handover_id: int) -> None:
     handover = Handover.objects.select_related("group__initiative", "person", "organisation").get(
         pk=handover_id
     )
-    send_notice(
-        "groups/email/handover",
+    _send(
+        INVITATIONS,
+        "handover",
         handover.person,
         {
             "handover": handover,
@@ -71,8 +121,9 @@ def send_handover_accepted(handover_id: int) -> None:
         if person.pk == handover.person_id:
             continue
         told.add(person.pk)
-        send_notice(
-            "groups/email/handover_accepted",
+        _send(
+            NEWS,
+            "handover_accepted",
             person,
             {
                 "handover": handover,
@@ -87,8 +138,13 @@ def send_ending(group_id: int, event_id: int) -> None:
     event = CaseEvent.objects.select_related("actor").get(pk=event_id)
     for membership in group.memberships.select_related("user"):
         if membership.user_id != event.actor_id and membership.user.is_active:
-            send_notice(
-                "groups/email/ending",
+            _send(
+                NEWS,
+                "ending",
                 membership.user,
-                {"initiative": group.initiative, "event": event},
+                {
+                    "initiative": group.initiative,
+                    "event": event,
+                    "link": link_for(membership.user, "groups:workspace", group.pk),
+                },
             )

@@ -30,6 +30,11 @@ def can_post_update(user, group) -> bool:
     return is_process_manager(user) or _role(user, group) is not None
 
 
+def can_change_update(user, update) -> bool:
+    """Its writer, while still in the group, edits or deletes an update; nobody else does."""
+    return update.author_id == user.pk and can_post_update(user, update.group)
+
+
 def is_invited(user, invitation) -> bool:
     """Only the person an invitation was sent to answers it, whoever else opens the link."""
     return is_member(user) and invitation.invitee_id == user.pk

@@ -11,6 +11,7 @@ from meetmalmo.groups.models import (
     Membership,
     Milestone,
     Role,
+    Update,
     WorkingGroup,
 )
 from meetmalmo.groups.permissions import can_see_group
@@ -76,6 +77,11 @@ def handovers_waiting_for(user):
     return Handover.objects.filter(person=user, accepted_at=None).select_related(
         "group__initiative", "organisation"
     )
+
+
+def update(group, pk: int) -> Update | None:
+    """An update of this group only."""
+    return Update.objects.filter(pk=pk, group=group).select_related("group").first()
 
 
 def milestone(group, pk: int) -> Milestone | None:

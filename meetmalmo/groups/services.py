@@ -23,6 +23,7 @@ from meetmalmo.groups.models import (
 )
 from meetmalmo.groups.permissions import (
     can_accept_handover,
+    can_change_update,
     can_edit_group,
     can_post_update,
     is_invited,
@@ -169,7 +170,26 @@ def update_post(*, group, actor, body: str) -> Update:
     if not can_post_update(actor, group):
         raise Refused(_("Only the group's members post updates."))
     work_moved_on.send(sender=WorkingGroup, initiative_id=group.initiative_id)
-    return Update.objects.create(group=group, author=actor, body=body)
+    update = Update.objects.create(group=group, author=actor, body=body)
+    transaction.on_commit(lambda: notices.send_update(update.pk))
+    return update
+
+
+@transaction.atomic
+def update_edit(*, update: Update, actor, body: str) -> Update:
+    if not can_change_update(actor, update):
+        raise Refused(_("Only the writer of an update changes it."))
+    update.body = body
+    update.edited_at = timezone.now()
+    update.save(update_fields=["body", "edited_at"])
+    return update
+
+
+@transaction.atomic
+def update_delete(*, update: Update, actor) -> None:
+    if not can_change_update(actor, update):
+        raise Refused(_("Only the writer of an update deletes it."))
+    update.delete()
 
 
 @transaction.atomic

@@ -14,6 +14,12 @@ urlpatterns = [
         name="milestone_toggle",
     ),
     path("groups/<int:pk>/updates/", views.update_post, name="update"),
+    path("groups/<int:pk>/updates/<int:update_pk>/edit/", views.update_edit, name="update_edit"),
+    path(
+        "groups/<int:pk>/updates/<int:update_pk>/delete/",
+        views.update_delete,
+        name="update_delete",
+    ),
     path("groups/<int:pk>/links/", views.link_add, name="link"),
     path("groups/<int:pk>/handover/", views.handover, name="handover"),
     path("groups/handovers/<int:pk>/accept/", views.handover_accept, name="handover_accept"),

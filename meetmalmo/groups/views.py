@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,7 +22,12 @@ from meetmalmo.groups.forms import (
     MilestoneForm,
     UpdateForm,
 )
-from meetmalmo.groups.permissions import can_accept_handover, can_edit_group, is_invited
+from meetmalmo.groups.permissions import (
+    can_accept_handover,
+    can_change_update,
+    can_edit_group,
+    is_invited,
+)
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.resources.selectors import matches
 
@@ -153,6 +159,47 @@ def update_post(request, pk):
         return _("Your update is posted.")
 
     return _act(request, pk, "update", action)
+
+
+def _own_update(request, pk, update_pk):
+    group = found_or_404(selectors.workspace(pk, request.user))
+    update = found_or_404(selectors.update(group, update_pk))
+    if not can_change_update(request.user, update):
+        raise Http404  # another's update: nothing to change here
+    return group, update
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_edit(request, pk, update_pk):
+    group, update = _own_update(request, pk, update_pk)
+    form = UpdateForm(request.POST or None, instance=update)
+    if request.method == "POST" and form.is_valid():
+        services.update_edit(update=update, actor=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Your update is changed."))
+        return redirect("groups:workspace", pk=group.pk)
+    return render(
+        request,
+        "groups/update_edit.html",
+        {"group": group, "initiative": group.initiative, "update": update, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_delete(request, pk, update_pk):
+    """Deleting asks once more, on a page of its own that works without JavaScript."""
+    group, update = _own_update(request, pk, update_pk)
+    if request.method == "POST":
+        services.update_delete(update=update, actor=request.user)
+        messages.success(request, _("Your update is deleted."))
+        return redirect("groups:workspace", pk=group.pk)
+    return render(
+        request,
+        "groups/update_delete.html",
+        {"group": group, "initiative": group.initiative, "update": update},
+    )
 
 
 @login_required

@@ -11,9 +11,13 @@ class InitiativesConfig(AppConfig):
         from meetmalmo.core import reminders
         from meetmalmo.initiatives import indexing
         from meetmalmo.initiatives import reminders as clock
+        from meetmalmo.initiatives.notices import KINDS
         from meetmalmo.initiatives.personal_data import HOLDING
         from meetmalmo.inventory import related
+        from meetmalmo.notifications import kinds
 
+        for kind in KINDS:
+            kinds.register(kind)
         related.register(indexing.SOURCE)
         reminders.register(clock.hourly)
         personal_data.register(HOLDING)

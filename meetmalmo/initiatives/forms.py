@@ -29,7 +29,47 @@ class MultipleFileField(forms.FileField):
         return validate_attachments(files)
 
 
-class InitiativeForm(forms.ModelForm):
+def attachments_help() -> str:
+    return _(
+        "PDF, office documents or images (PNG, JPEG); up to %(count)d files of at most "
+        "%(size)s each."
+    ) % {
+        "count": settings.ATTACHMENT_MAX_COUNT,
+        "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+    }
+
+
+class ChooseFilesAgainMixin:
+    """A browser sends no file back with a page that came back with errors, so files that
+    passed their checks are not kept when another field failed: the field says so, naming
+    them, rather than letting them go unnoticed."""
+
+    def clean(self):
+        cleaned = super().clean()
+        accepted = cleaned.get("attachments") or []
+        if accepted and self.errors:
+            self.add_error(
+                "attachments",
+                _("The page had errors, so %(names)s was not kept: choose it again.")
+                % {"names": ", ".join(upload.name for upload, _type in accepted)},
+            )
+        return cleaned
+
+
+class MessageForm(ChooseFilesAgainMixin, forms.Form):
+    """A message in the case's conversation, with files if one likes."""
+
+    text = forms.CharField(
+        label=_("Your message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5_000
+    )
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachments_help()
+
+
+class InitiativeForm(ChooseFilesAgainMixin, forms.ModelForm):
     """The member's initiative. A draft needs only a title; submitting needs everything the
     Trade and Industry Office needs to decide."""
 
@@ -83,13 +123,7 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, draft: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attachments"].help_text = _(
-            "PDF, office documents or images (PNG, JPEG); up to %(count)d files of at most "
-            "%(size)s each."
-        ) % {
-            "count": settings.ATTACHMENT_MAX_COUNT,
-            "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
-        }
+        self.fields["attachments"].help_text = attachments_help()
         if draft:
             for name, field in self.fields.items():
                 field.required = name == "title"

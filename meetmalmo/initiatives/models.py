@@ -183,6 +183,7 @@ class CaseEvent(models.Model):
         INVENTORY = "inventory", _("Inventory")
         OWNERSHIP = "ownership", _("Ownership")
         HANDOVER = "handover", _("Handover proposed")
+        MESSAGE = "message", _("Message")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -261,6 +262,14 @@ def _private_storage():
 
 class Attachment(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
+    # A file sent later with a message of the case's conversation; none for the initiative's own.
+    event = models.ForeignKey(
+        CaseEvent,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
     file = models.FileField(upload_to="attachments/%Y/%m/", storage=_private_storage)
     name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=100)

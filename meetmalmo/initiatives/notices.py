@@ -10,13 +10,44 @@ from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
-from meetmalmo.core.mail import absolute, link_for, render_notice, send_notice
+from meetmalmo.core.mail import absolute, link_for, render_notice
 from meetmalmo.initiatives.models import CaseEvent, Channel
+from meetmalmo.notifications.kinds import Kind
+from meetmalmo.notifications.services import notify
+
+DECISIONS = Kind(
+    "case_decision",
+    gettext_lazy("Receipts, questions and decisions about my initiatives"),
+    essential=True,
+)
+MESSAGES = Kind("case_message", gettext_lazy("Messages in the conversation on a case"))
+CASE_WORK = Kind("case_work", gettext_lazy("Cases assigned to me and submitters' answers"))
+REMINDERS = Kind(
+    "case_reminder", gettext_lazy("Reminders of the three weeks' promise"), essential=True
+)
+KINDS = (DECISIONS, MESSAGES, CASE_WORK, REMINDERS)
+KIND_OF = {
+    "message_to_member": MESSAGES,
+    "message_to_office": MESSAGES,
+    "assigned": CASE_WORK,
+    "answer": CASE_WORK,
+    "reminder_day_14": REMINDERS,
+    "reminder_overdue": REMINDERS,
+    "reminder_unassigned": REMINDERS,
+}
 
 
 def _send(template: str, recipient, context: dict) -> None:
-    send_notice(f"initiatives/email/{template}", recipient, context)
+    """Told in the recipient's notifications and, by their settings, by e-mail."""
+    notify(
+        recipient=recipient,
+        kind=KIND_OF.get(template, DECISIONS).code,
+        template=f"initiatives/email/{template}",
+        context=context,
+        link=context.get("link") or context["case_link"],
+    )
 
 
 def _case_link(recipient, initiative) -> str:
@@ -32,7 +63,16 @@ def send_decision_notice(event_id: int, template: str) -> None:
         return
     if template == "receipt" and initiative.channel != Channel.PORTAL:
         return send_recorded_receipt(initiative, event)
-    _send(template, initiative.submitter, {"initiative": initiative, "event": event})
+    person = initiative.submitter
+    _send(
+        template,
+        person,
+        {
+            "initiative": initiative,
+            "event": event,
+            "link": link_for(person, "initiatives:mine", initiative.pk),
+        },
+    )
 
 
 def send_recorded_receipt(initiative, event) -> None:
@@ -92,6 +132,31 @@ def send_answer_notice(event_id: int) -> None:
     )
 
 
+def send_message_notice(event_id: int, to_office: bool) -> None:
+    """A message of the case's conversation, to the process manager of the case or to the
+    submitter, with the link to the page where they read it and answer."""
+    event = CaseEvent.objects.select_related(
+        "initiative__submitter", "initiative__assigned_to", "actor"
+    ).get(pk=event_id)
+    initiative = event.initiative
+    if to_office:
+        recipient, link_name = initiative.assigned_to, "initiatives:case"
+    else:
+        recipient, link_name = initiative.submitter, "initiatives:mine"
+    if recipient is None or not recipient.is_active:
+        return
+    _send(
+        "message_to_office" if to_office else "message_to_member",
+        recipient,
+        {
+            "initiative": initiative,
+            "event": event,
+            "files": list(event.attachments.all()),
+            "link": link_for(recipient, link_name, initiative.pk),
+        },
+    )
+
+
 def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None) -> None:
     """One reminder listing cases, each with its link and, once overdue, by how many days."""
     today = timezone.localdate(now or timezone.now())
@@ -103,7 +168,15 @@ def send_reminder(kind: str, recipient, initiatives, now: datetime | None = None
         }
         for initiative in initiatives
     ]
-    _send(f"reminder_{kind}", recipient, {"initiatives": initiatives, "items": items})
+    _send(
+        f"reminder_{kind}",
+        recipient,
+        {
+            "initiatives": initiatives,
+            "items": items,
+            "link": link_for(recipient, "initiatives:queue"),
+        },
+    )
 
 
 def decision_preview(initiative, name: str, template: str, reason: str, referral: dict):
@@ -115,7 +188,13 @@ def decision_preview(initiative, name: str, template: str, reason: str, referral
     case = _after_the_move(initiative, referral)
     event = CaseEvent(initiative=case, transition=name, reason=reason.strip())
     return render_notice(
-        f"initiatives/email/{template}", person, {"initiative": case, "event": event}
+        f"initiatives/email/{template}",
+        person,
+        {
+            "initiative": case,
+            "event": event,
+            "link": link_for(person, "initiatives:mine", initiative.pk),
+        },
     )
 
 

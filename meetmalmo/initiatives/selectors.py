@@ -289,7 +289,12 @@ def member_initiative(user, pk: int) -> Initiative | None:
 
 def public_history(initiative: Initiative):
     """The case history the submitter may read: no internal notes or assignments."""
-    return initiative.events.public().exclude(kind="assignment").select_related("actor")
+    return (
+        initiative.events.public()
+        .exclude(kind="assignment")
+        .select_related("actor")
+        .prefetch_related("attachments")
+    )
 
 
 QUEUE_TABS = ("new", "mine", "open", "decided")
@@ -385,7 +390,7 @@ def staff_case(pk: int) -> Initiative | None:
 
 def case_history(initiative: Initiative):
     """The whole history for staff, internal notes included."""
-    return initiative.events.select_related("actor", "assigned_to")
+    return initiative.events.select_related("actor", "assigned_to").prefetch_related("attachments")
 
 
 def inventory_entry(case_pk: int, entry_pk: int) -> InventoryEntry | None:

@@ -228,6 +228,39 @@ def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     return event
 
 
+@transaction.atomic
+def message_send(*, initiative: Initiative, actor, text: str, attachments: list) -> CaseEvent:
+    """A message in the case's conversation between the submitter and the office, with files
+    checked like the initiative's own (`files.validate_attachments`). The other side is told:
+    the submitter hears from the office, the process manager of the case from the submitter."""
+    from_submitter = is_submitter(actor, initiative)
+    if not (from_submitter or is_process_manager(actor)) or initiative.is_draft:
+        raise Refused(_("Only the submitter and the office write in the case's conversation."))
+    event = CaseEvent.objects.create(
+        initiative=initiative, kind=CaseEvent.Kind.MESSAGE, actor=actor, reason=_required_text(text)
+    )
+    _attach(initiative, attachments, actor, event=event)
+    if from_submitter and initiative.assigned_to_id and initiative.assigned_to_id != actor.pk:
+        transaction.on_commit(lambda: notices.send_message_notice(event.pk, to_office=True))
+    elif not from_submitter and initiative.submitter_id:
+        transaction.on_commit(lambda: notices.send_message_notice(event.pk, to_office=False))
+    return event
+
+
+def _attach(initiative: Initiative, attachments: list, actor, event=None) -> None:
+    for upload, content_type in attachments:
+        name = upload.name[:200]
+        upload.name = stored_name(upload.name, content_type)
+        initiative.attachments.create(
+            file=upload,
+            name=name,
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=actor,
+            event=event,
+        )
+
+
 def _required_text(text: str) -> str:
     text = text.strip()
     if not text:
@@ -355,16 +388,7 @@ def initiative_save(
         setattr(initiative, field, value)
     initiative.save()
     initiative.focus_areas.set(focus_areas)
-    for upload, content_type in attachments:
-        name = upload.name[:200]
-        upload.name = stored_name(upload.name, content_type)
-        initiative.attachments.create(
-            file=upload,
-            name=name,
-            content_type=content_type,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    _attach(initiative, attachments, actor)
     if submit:
         perform_transition(initiative=initiative, name="submit", actor=actor)
     return initiative

@@ -23,6 +23,7 @@ from meetmalmo.initiatives.forms import (
     DecisionForm,
     FocusAreaForm,
     InventoryForm,
+    MessageForm,
     NoteForm,
     PersonForm,
     QueueFilterForm,
@@ -30,6 +31,7 @@ from meetmalmo.initiatives.forms import (
     RecordInitiativeForm,
     ReplyTemplateForm,
 )
+from meetmalmo.initiatives.views import send_message
 from meetmalmo.initiatives.workflow import TRANSITIONS, State, available_transitions
 from meetmalmo.inventory.permissions import can_keep_inventory
 
@@ -194,6 +196,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "templates": list(selectors.reply_templates()),
             "assign_form": AssignForm(initial={"assignee": initiative.assigned_to_id}),
             "note_form": form_for("note", NoteForm),
+            "message_form": form_for("message", MessageForm),
             "question_form": form_for(
                 "question",
                 NoteForm,
@@ -328,6 +331,21 @@ def question(request, pk):
             form.add_error("text", refused.message)
         else:
             messages.success(request, _("The question is sent to the submitter."))
+            return redirect("initiatives:case", pk=pk)
+    return _render_case(request, initiative, failed=form, status=400)
+
+
+@process_manager_required
+@require_POST
+def message(request, pk):
+    initiative = found_or_404(selectors.staff_case(pk))
+    form = MessageForm(request.POST, request.FILES, prefix="message")
+    if form.is_valid():
+        refusal = send_message(request, initiative, form)
+        if refusal:
+            form.add_error("text", refusal)
+        else:
+            messages.success(request, _("The message is sent to the submitter."))
             return redirect("initiatives:case", pk=pk)
     return _render_case(request, initiative, failed=form, status=400)
 

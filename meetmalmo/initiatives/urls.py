@@ -11,6 +11,7 @@ urlpatterns = [
     path("initiatives/attachments/<int:pk>/", views.attachment, name="attachment"),
     path("my/initiatives/<int:pk>/", views.my_initiative, name="mine"),
     path("my/initiatives/<int:pk>/answer/", views.my_answer, name="answer"),
+    path("my/initiatives/<int:pk>/message/", views.my_message, name="message"),
     path("my/initiatives/<int:pk>/withdraw/", views.my_withdraw, name="withdraw"),
 ]
 
@@ -26,6 +27,7 @@ urlpatterns += [
     path("staff/cases/<int:pk>/assign/", staff_views.assign, name="assign"),
     path("staff/cases/<int:pk>/note/", staff_views.note, name="note"),
     path("staff/cases/<int:pk>/question/", staff_views.question, name="question"),
+    path("staff/cases/<int:pk>/message/", staff_views.message, name="staff_message"),
     path("staff/cases/<int:pk>/inventory/", staff_views.inventory_add, name="inventory_add"),
     path(
         "staff/cases/<int:pk>/inventory/<int:entry_pk>/remove/",

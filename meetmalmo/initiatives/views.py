@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
-from meetmalmo.initiatives.forms import InitiativeForm, TextForm
+from meetmalmo.initiatives.forms import InitiativeForm, MessageForm, TextForm
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
 from meetmalmo.inventory.selectors import suggestions_for_writer
@@ -115,7 +115,7 @@ def _date(value):
     return date(value, "j F Y")
 
 
-def _mine(request, initiative, answer_form=None, status=200):
+def _mine(request, initiative, answer_form=None, message_form=None, status=200):
     history = list(selectors.public_history(initiative))
     return render(
         request,
@@ -128,6 +128,7 @@ def _mine(request, initiative, answer_form=None, status=200):
             "can_withdraw": may(request.user, initiative, TRANSITIONS["withdraw"]),
             "has_question": any(e.kind == "question" for e in history),
             "answer_form": answer_form or TextForm(),
+            "message_form": message_form or MessageForm(),
         },
         status=status,
     )
@@ -156,10 +157,46 @@ def my_answer(request, pk):
     return _mine(request, initiative, answer_form=form, status=400)
 
 
+def send_message(request, initiative, form) -> str | None:
+    """Send the message a valid form holds, from the member's page or the staff's case; the
+    reason if it is refused."""
+    try:
+        services.message_send(
+            initiative=initiative,
+            actor=request.user,
+            text=form.cleaned_data["text"],
+            attachments=form.cleaned_data["attachments"],
+        )
+    except Refused as refused:
+        return refused.message
+    return None
+
+
 @login_required
 @require_POST
-def my_withdraw(request, pk):
+def my_message(request, pk):
     initiative = found_or_404(selectors.member_initiative(request.user, pk))
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        refusal = send_message(request, initiative, form)
+        if refusal:  # a draft has no conversation yet: its page has no form
+            messages.error(request, refusal)
+        else:
+            messages.success(request, _("Your message has been sent to the process manager."))
+        return redirect("initiatives:mine", pk=pk)
+    return _mine(request, initiative, message_form=form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_withdraw(request, pk):
+    """Withdrawing cannot be undone, so the page's button leads here to be asked once more;
+    the question works without JavaScript."""
+    initiative = found_or_404(selectors.member_initiative(request.user, pk))
+    if request.method == "GET":
+        if not may(request.user, initiative, TRANSITIONS["withdraw"]):
+            return redirect("initiatives:mine", pk=pk)
+        return render(request, "initiatives/withdraw.html", {"initiative": initiative})
     try:
         services.perform_transition(initiative=initiative, name="withdraw", actor=request.user)
     except Refused as refused:

@@ -11,7 +11,8 @@ class PublishingConfig(AppConfig):
         from meetmalmo.core import reminders
         from meetmalmo.groups.signals import work_moved_on
         from meetmalmo.initiatives import workflow
-        from meetmalmo.publishing import reports, services
+        from meetmalmo.notifications import follows, kinds
+        from meetmalmo.publishing import following, reports, services
         from meetmalmo.publishing.personal_data import HOLDING
 
         # An adopted initiative gets its project page drafted at once; the group's work keeps
@@ -20,3 +21,8 @@ class PublishingConfig(AppConfig):
         work_moved_on.connect(services.on_group_work, dispatch_uid="publishing.group_work")
         reminders.register(reports.hourly)
         personal_data.register(HOLDING)
+        kinds.register(reports.REPORT_DUE)
+        kinds.register(follows.FOLLOWING)
+        for followable in following.FOLLOWABLE:
+            follows.register(followable)
+        reminders.register(following.hourly)

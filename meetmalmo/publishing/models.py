@@ -87,6 +87,7 @@ class NewsArticle(Page):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    followers_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = NewsQuerySet.as_manager()
 

@@ -8,19 +8,24 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
-from meetmalmo.core.mail import link_for, send_notice
+from meetmalmo.core.mail import link_for
 from meetmalmo.groups.models import Membership, Role
 from meetmalmo.groups.selectors import supported_by
 from meetmalmo.initiatives.models import CaseEvent, Initiative, Reminder
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.notifications.kinds import Kind
+from meetmalmo.notifications.services import notify
+from meetmalmo.publishing import following
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.permissions import can_decide_report, can_write_report
 from meetmalmo.publishing.services import project_touch
 
 REPORT_AFTER = timedelta(days=30)
+REPORT_DUE = Kind("report_due", gettext_lazy("Reports my group owes"), essential=True)
 # A final report once the work is completed; a yearly one while it runs.
 KIND_FOR_STATE = {State.COMPLETED: Report.Kind.FINAL, State.ACTIVE: Report.Kind.YEARLY}
 
@@ -64,6 +69,7 @@ def report_decide(*, report: Report, actor, publish: bool, comment: str = "") ->
     report.save(update_fields=["state", "comment", "published_at", "updated_at"])
     if publish:
         project_touch(report.initiative_id)
+        transaction.on_commit(lambda: following.tell_report(report))
     transaction.on_commit(public_cache.clear)
     return report
 
@@ -119,9 +125,17 @@ def remind_missing_reports(now) -> int:
         if not owners and initiative.submitter:  # a submitter may have deleted their account
             owners = [initiative.submitter]
         for owner in owners:
-            link = link_for(owner, "groups:workspace", group.pk) if group else ""
-            send_notice(
-                "publishing/email/report_due", owner, {"initiative": initiative, "link": link}
+            link = (
+                link_for(owner, "groups:workspace", group.pk)
+                if group
+                else link_for(owner, "initiatives:mine", initiative.pk)
+            )
+            notify(
+                recipient=owner,
+                kind=REPORT_DUE.code,
+                template="publishing/email/report_due",
+                context={"initiative": initiative},
+                link=link,
             )
         sent += 1
     return sent

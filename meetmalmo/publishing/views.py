@@ -47,7 +47,15 @@ def article(request, slug):
     found = found_or_404(selectors.news_article(slug))
     if isinstance(found, str):
         return redirect("publishing:article", slug=found, permanent=True)
-    return _article(request, found, CommentForm())
+    return _article(request, found, CommentForm(initial=_commenter(request.user)))
+
+
+def _commenter(user) -> dict:
+    """A signed-in person's name and address, so they need not type them again. The page is
+    not kept in the public cache for a signed-in person, so nobody else sees them."""
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.name, "email": user.email}
 
 
 def _article(request, found, form, status=200):

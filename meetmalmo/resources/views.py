@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from meetmalmo.accounts.decorators import requires
 from meetmalmo.resources import selectors, services
@@ -43,8 +43,13 @@ def join(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def leave(request):
+    """Leaving deletes the profile, so the button on My page leads here to be asked once more."""
+    if request.method == "GET":
+        if selectors.profile_of(request.user) is None:
+            return redirect("site:my")
+        return render(request, "resources/leave.html")
     if services.profile_leave(user=request.user):
         messages.success(request, _("You have left the pool; your resource profile is deleted."))
     return redirect("site:my")

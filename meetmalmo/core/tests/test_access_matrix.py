@@ -239,7 +239,8 @@ TABLE: dict[str, Row] = {
     "initiatives:related": Row(SIGNED_IN, query="title=Sommarjobb+i+Malmo+stad&summary=unga+jobb"),
     "site:my": Row(SIGNED_IN),
     "resources:join": Row(roles(OK, visitor=SIGNUP)),
-    "resources:leave": Row(roles(WRONG_METHOD, visitor=LOGIN)),
+    # Asks once more; only a resource has a profile to leave, the rest go back to My page.
+    "resources:leave": Row(roles(to("/sv/my/"), visitor=LOGIN, resource=OK)),
     "accounts:data": Row(SIGNED_IN),
     # Staff cannot delete themselves: the page says so and a POST is refused.
     "accounts:delete": Row(
@@ -263,8 +264,39 @@ TABLE: dict[str, Row] = {
         data={"text": "Hotell Stadt och Malmö Live."},
         allowed="other_member",
     ),
-    "initiatives:withdraw": Row(
+    # A person's own notifications; the unsubscribe link works without signing in.
+    "notifications:list": Row(SIGNED_IN),
+    "notifications:open": Row(
+        roles(HIDDEN, visitor=LOGIN, other_member=to("/sv/")), {"pk": "{w.notification.pk}"}
+    ),
+    "notifications:read_all": Row(
         MEMBER_ACTION,
+        post=roles(to("/sv/notifications/"), visitor=LOGIN, but=("other_member",)),
+        data={},
+        allowed="other_member",
+    ),
+    "notifications:settings": Row(SIGNED_IN),
+    "notifications:unsubscribe": Row(PUBLIC, {"token": "{w.unsubscribe_token}"}),
+    # Following: members by a button, visitors by a confirmed address; the links need no login.
+    "notifications:follow": Row(
+        MEMBER_ACTION, {"target": "project", "target_id": "{w.project.pk}"}
+    ),
+    "notifications:follow_email": Row(
+        GET_ONLY | {"process_manager": WRONG_METHOD},
+        {"target": "news", "target_id": "0"},
+    ),
+    "notifications:follow_confirm": Row(PUBLIC, {"token": "{w.follow.token}"}),
+    "notifications:follow_stop": Row(PUBLIC, {"token": "{w.follow.token}"}),
+    # The case's conversation: its submitter writes on their page, staff on the case.
+    "initiatives:message": Row(
+        MEMBER_ACTION,
+        {"pk": "{w.case.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("other_member",)),
+        data={"text": "Vi har fått med ett hotell till."},
+        allowed="other_member",
+    ),
+    "initiatives:withdraw": Row(
+        OWNER,
         {"pk": "{w.case.pk}"},
         post=roles(HIDDEN, visitor=LOGIN, but=("other_member",)),
         data={},
@@ -305,6 +337,21 @@ TABLE: dict[str, Row] = {
         {"pk": "{w.group.pk}"},
         post=GROUP_POST_REFUSED,
         data={"update-body": "Hej gruppen"},
+        allowed="group_member",
+    ),
+    # An update is its writer's to change or delete (after a page that asks once more).
+    "groups:update_edit": Row(
+        roles(HIDDEN, visitor=LOGIN, group_member=OK),
+        {"pk": "{w.group.pk}", "update_pk": "{w.member_update.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
+        data={"body": "Vi har kommit igång"},
+        allowed="group_member",
+    ),
+    "groups:update_delete": Row(
+        roles(HIDDEN, visitor=LOGIN, group_member=OK),
+        {"pk": "{w.group.pk}", "update_pk": "{w.member_update.pk}"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("group_member",)),
+        data={},
         allowed="group_member",
     ),
     # Only the person named accepts; the owner and staff see the group but are refused.
@@ -378,6 +425,9 @@ TABLE: dict[str, Row] = {
         STAFF_ACTION, data={"assignee": "{w.process_manager.pk}"}, pk="{w.case.pk}"
     ),
     "initiatives:note": staff(STAFF_ACTION, data={"note-text": "Intern"}, pk="{w.case.pk}"),
+    "initiatives:staff_message": staff(
+        STAFF_ACTION, data={"message-text": "Tack, vi läser den."}, pk="{w.case.pk}"
+    ),
     "initiatives:question": staff(
         STAFF_ACTION, data={"question-text": "Och budgeten?"}, pk="{w.case.pk}"
     ),
@@ -650,6 +700,8 @@ def build_world() -> SimpleNamespace:
     from meetmalmo.initiatives.workflow import State
     from meetmalmo.inventory.models import GlossaryEntry
     from meetmalmo.inventory.tests.factories import EffortFactory
+    from meetmalmo.notifications import tokens as notification_tokens
+    from meetmalmo.notifications.models import Follow, Notification
     from meetmalmo.publishing.models import Report
     from meetmalmo.publishing.services import project_open
     from meetmalmo.publishing.tests.factories import ArticleFactory, CommentFactory
@@ -715,6 +767,7 @@ def build_world() -> SimpleNamespace:
     w.group = forming_group(w.process_manager, submitter=w.other_member)
     perform_transition(initiative=w.group.initiative, name="activate", actor=w.process_manager)
     Membership.objects.create(group=w.group, user=w.group_member, role="member")
+    w.member_update = groups.update_post(group=w.group, actor=w.group_member, body="Vi har börjat")
     w.invitation = groups.invite(group=w.group, invitee=w.resource, actor=w.process_manager)
     w.milestone = groups.milestone_add(
         group=w.group, actor=w.process_manager, title="Första mötet", due=timezone.localdate()
@@ -745,6 +798,12 @@ def build_world() -> SimpleNamespace:
     w.article = ArticleFactory(project=w.project)
     w.article_type = ContentType.objects.get_for_model(w.article)
     w.comment = CommentFactory(article=w.article, state="approved")
+
+    w.notification = Notification.objects.create(
+        recipient=w.other_member, kind="case_message", text="Ett meddelande", path="/sv/"
+    )
+    w.unsubscribe_token = notification_tokens.make(w.other_member, "case_message")
+    w.follow = Follow.objects.create(email="lasare@example.se", language="sv", target="news")
 
     w.accessibility_report = AccessibilityReport.objects.create(
         email="lasare@example.se", description="Knappen syns inte.", language="sv"

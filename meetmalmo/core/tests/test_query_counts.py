@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +17,9 @@ from meetmalmo.accounts.services import calendar_feed_create
 from meetmalmo.events.models import Event
 from meetmalmo.groups.models import WorkingGroup
 from meetmalmo.initiatives.models import Initiative
+from meetmalmo.initiatives.services import message_send
 from meetmalmo.inventory.models import Effort, GlossaryEntry
+from meetmalmo.notifications.models import Notification
 from meetmalmo.publishing.models import NewsArticle, Project, Report
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -75,6 +78,8 @@ def _pages():
         "/sv/resources/join/",
         f"/sv/groups/{group.pk}/",
         f"/sv/events/{event.slug}/",
+        "/sv/notifications/",
+        "/sv/notifications/settings/",
     ]
     manager = User.objects.get(email="processledare@demo.meetmalmo.se")
     staff = [
@@ -144,11 +149,33 @@ def _count(client, pages) -> dict:
     return counts
 
 
+def _talk(count: int) -> None:
+    """Messages both ways on the demo member's case, each with a file, and a notification of
+    each for the member: the conversation and the list of notifications grow with the data."""
+    member = User.objects.get(email="hotell@demo.meetmalmo.se")
+    case = Initiative.objects.filter(submitter=member).exclude(state="draft").order_by("id")[0]
+    manager = User.objects.get(email="processledare@demo.meetmalmo.se")
+    for n in range(count):
+        writer = member if n % 2 else manager
+        pdf = SimpleUploadedFile(f"bilaga-{n}.pdf", b"%PDF-1.7\n%%EOF\n")
+        message_send(
+            initiative=case,
+            actor=writer,
+            text=f"Meddelande {n}",
+            attachments=[(pdf, "application/pdf")],
+        )
+        Notification.objects.create(
+            recipient=member, kind="case_message", text=f"Meddelande {n}", path="/sv/my/"
+        )
+
+
 def test_no_page_makes_more_queries_when_there_is_more_data(client):
     call_command("seed_demo", stdout=io.StringIO())
+    _talk(2)
     pages = _pages()
     demo = _count(client, pages)
     call_command("seed_demo", "--scale", "400", stdout=io.StringIO())
+    _talk(60)
     grown = _count(client, pages)
     changed = {path: (demo[path], grown[path]) for path in demo if demo[path] != grown[path]}
     assert not changed, f"queries (demo, scaled) differ: {changed}"

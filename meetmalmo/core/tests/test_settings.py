@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from meetmalmo.env import env_bool, env_int, env_list, secret_key
+from meetmalmo.env import env_bool, env_https_url, env_int, env_list, secret_key
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -26,6 +26,15 @@ def test_a_bad_value_stops_start_up_with_its_name(monkeypatch, reader, value):
     monkeypatch.setenv("SETTING", value)
     with pytest.raises(ImproperlyConfigured, match="SETTING"):
         reader("SETTING", 1)
+
+
+@pytest.mark.parametrize("value", ["http://linkedin.com/x", "javascript:alert(1)", "https://"])
+def test_an_address_must_be_https(monkeypatch, value):
+    monkeypatch.setenv("SOCIAL_X_URL", value)
+    with pytest.raises(ImproperlyConfigured, match="SOCIAL_X_URL"):
+        env_https_url("SOCIAL_X_URL")
+    monkeypatch.setenv("SOCIAL_X_URL", "https://x.com/meetmalmo")
+    assert env_https_url("SOCIAL_X_URL") == "https://x.com/meetmalmo"
 
 
 def test_lists_are_comma_separated(monkeypatch):

@@ -120,10 +120,20 @@ def test_the_submitter_withdraws_before_the_decision_but_not_after(client, membe
     assert decided.state == State.ADOPTED
 
 
-def test_withdrawing_needs_a_post(client, member):
+def test_withdrawing_asks_once_more_and_only_the_answer_withdraws(client, member):
     initiative = submitted_case(member)
     client.force_login(member)
-    assert client.get(f"/en/my/initiatives/{initiative.pk}/withdraw/").status_code == 405
+    page = client.get(f"/en/my/initiatives/{initiative.pk}/").content.decode()
+    assert f'href="/en/my/initiatives/{initiative.pk}/withdraw/"' in page
+    question = client.get(f"/en/my/initiatives/{initiative.pk}/withdraw/").content.decode()
+    assert "<h1>Withdraw the initiative?</h1>" in question and "This cannot be undone" in question
+    initiative.refresh_from_db()
+    assert initiative.state == State.IN_REVIEW
+    client.post(f"/en/my/initiatives/{initiative.pk}/withdraw/")
+    initiative.refresh_from_db()
+    assert initiative.state == State.WITHDRAWN
+    again = client.get(f"/en/my/initiatives/{initiative.pk}/withdraw/")
+    assert again["Location"] == f"/en/my/initiatives/{initiative.pk}/"
 
 
 @pytest.mark.parametrize(

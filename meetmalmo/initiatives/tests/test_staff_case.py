@@ -210,6 +210,7 @@ def test_the_case_page_keeps_a_fixed_number_of_queries(
 
     client.force_login(process_manager)
     inventory(1)
+    add_note(initiative=initiative, actor=process_manager, text="Den första")  # a history
     with django_assert_max_num_queries(100) as small:
         page = client.get(url(initiative))
     assert "Hotell och unga 1-0" in page.content.decode()  # a suggestion is on the page

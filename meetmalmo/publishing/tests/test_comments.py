@@ -164,3 +164,12 @@ def test_moderation_and_news_editing_are_for_process_managers_only(client, reque
     comment.refresh_from_db()
     article.refresh_from_db()
     assert (comment.state, article.slug) == ("pending", "dagen")
+
+
+def test_a_signed_in_person_finds_their_name_and_address_filled_in(client, member):
+    ArticleFactory(slug="dagen")
+    client.force_login(member)
+    page = client.get("/en/news/dagen/").content.decode()
+    assert f'value="{member.name}"' in page and f'value="{member.email}"' in page
+    client.logout()
+    assert member.email not in client.get("/en/news/dagen/").content.decode()

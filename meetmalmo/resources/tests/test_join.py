@@ -62,9 +62,12 @@ def test_a_resource_pauses_and_leaves(client, member):
     client.post(URL, good(active=""))
     assert not ResourceProfile.objects.get(user=member).active
     assert "Your resource profile is paused" in client.get("/en/my/").content.decode()
+    question = client.get("/en/resources/leave/").content.decode()
+    assert "<h1>Leave the pool of resources?</h1>" in question
+    assert ResourceProfile.objects.filter(user=member).exists()  # asking deletes nothing
     client.post("/en/resources/leave/")
     assert not ResourceProfile.objects.filter(user=member).exists()
-    assert client.get("/en/resources/leave/").status_code == 405
+    assert client.get("/en/resources/leave/")["Location"] == "/en/my/"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,24 @@
+"""`{% follow_box "project" project.pk %}`: the follow button for a member, the e-mail form for
+a visitor, on any page of something that can be followed."""
+
+from django import template
+
+from meetmalmo.notifications import follows
+from meetmalmo.notifications.forms import FollowByEmailForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("notifications/includes/follow.html", takes_context=True)
+def follow_box(context, target: str, target_id: int):
+    request = context["request"]
+    user = request.user
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "target": target,
+        "target_id": target_id,
+        "signed_in": user.is_authenticated,
+        "following": user.is_authenticated and follows.follows(user, target, target_id),
+        "form": None if user.is_authenticated else FollowByEmailForm(auto_id="follow_%s"),
+    }
