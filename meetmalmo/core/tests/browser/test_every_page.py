@@ -1,0 +1,87 @@
+"""Every page a person can open, as they see it in chromium: axe-core (WCAG 2.1 A and AA) at 320
+and at 1280 CSS px wide, in Swedish and in English, and no sideways scrolling at 320 px (WCAG
+1.4.10). The pages are read from the access matrix: each GET row that answers 200 with HTML to a
+role is opened as that role, in the matrix's own world, so a new address is checked as soon as
+it has its row. Django's admin is left out: it is the framework's, for administrators only."""
+
+import time
+
+import pytest
+from django.test import Client
+
+from meetmalmo.browser_testing import accessibility_problems, sign_in
+from meetmalmo.core.tests.test_access_matrix import OK, TABLE, address, build_world
+
+# Transactional, so the live server sees the world. One test for all roles: the world is built
+# once, as the flush after a transactional test takes the rows the migrations wrote with it.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Who opens the pages: everyone but the administrator, whose extra pages are the admin's.
+SWEEP_ROLES = ("visitor", "member", "other_member", "group_member", "resource", "process_manager")
+WIDTHS = (320, 1280)
+LANGUAGES = ("sv", "en")
+REFLOW = "document.documentElement.scrollWidth"
+
+
+def opened_by(role: str) -> list[str]:
+    return sorted(
+        key
+        for key, row in TABLE.items()
+        if row.get.get(role) == OK and not row.skip and "admin" not in key
+    )
+
+
+def html_pages(role: str, world) -> list[str]:
+    """The role's addresses that answer a page (not a feed, a file or JSON)."""
+    client = Client()
+    if role != "visitor":
+        client.force_login(getattr(world, role))
+    urls = []
+    for key in opened_by(role):
+        url = address(key, world)
+        if not url.startswith("/sv/"):
+            continue  # outside the language prefix: for programs, not people
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            urls.append(url)
+    return urls
+
+
+def test_every_page_each_role_opens_is_accessible_and_reflows(browser, live_server):
+    world = build_world()
+    problems, report = [], []
+    for role in SWEEP_ROLES:
+        started = time.monotonic()
+        urls = html_pages(role, world)
+        assert urls, f"{role} opens no page"
+        for width in WIDTHS:
+            problems += sweep(browser, live_server, world, role, width, urls)
+        report.append(f"{role}: {len(urls)} pages in {time.monotonic() - started:.0f} s")
+    print("\n".join(report))
+    assert not problems, "\n".join(problems)
+
+
+def sweep(browser, live_server, world, role, width, urls) -> list[str]:
+    """Each page in each language as `role` sees it at `width` CSS px, and what is wrong."""
+    context = browser.new_context(
+        bypass_csp=True, base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    if role != "visitor":
+        sign_in(page, getattr(world, role))
+    problems = []
+    for language in LANGUAGES:
+        for url in urls:
+            url = f"/{language}/{url.removeprefix('/sv/')}"
+            where = f"{role} {width}px {url}"
+            page.goto(url)
+            if page.get_attribute("html", "lang") != language:
+                problems.append(f"{where}: not in {language}")
+            if (headings := page.locator("h1").count()) != 1:
+                problems.append(f"{where}: {headings} h1")
+            problems += [f"{where}: {problem}" for problem in accessibility_problems(page)]
+            if width == 320 and (wide := page.evaluate(REFLOW)) > 320:
+                problems.append(f"{where}: scrolls sideways, {wide} px wide")
+    context.close()
+    return problems
