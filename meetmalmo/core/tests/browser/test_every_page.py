@@ -95,6 +95,7 @@ def sweep(browser, live_server, world, role, width, urls) -> list[str]:
             if width == 320 and (wide := page.evaluate(REFLOW)) > 320:
                 problems.append(f"{where}: scrolls sideways, {wide} px wide")
     context.close()
+    print("\n".join(problems), flush=True)  # with -s, as the sweep goes
     return problems
 
 
