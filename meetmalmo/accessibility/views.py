@@ -61,7 +61,9 @@ def _came_from(request) -> str:
 def _page(request, form, status=200):
     context = {
         "form": form,
+        "first_prepared": facts.FIRST_PREPARED,
         "reviewed": facts.REVIEWED,
+        "pages_tested": facts.PAGES_TESTED,
         "next_review": facts.NEXT_REVIEW,
         "digg_report_url": facts.DIGG_REPORT_URL,
         "digg_url": facts.DIGG_URL,

@@ -1,5 +1,5 @@
-"""allauth hooks: save a new member together with their organisation, all or nothing; keep
-two-factor on for staff who must use it."""
+"""allauth hooks: save a new member together with their organisation, all or nothing; name the
+portal in allauth's e-mails; keep two-factor on for staff who must use it."""
 
 from urllib.parse import quote
 
@@ -17,7 +17,17 @@ from meetmalmo.accounts.services import organisation_create
 from meetmalmo.core.mail import absolute
 
 
+class Portal:
+    """What allauth's e-mails call the site ("registered on Meet Malmö"): without Django's Sites
+    framework allauth would name the host the request came to, such as 127.0.0.1:8000."""
+
+    name = domain = "Meet Malmö"
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        super().send_mail(template_prefix, email, {**context, "current_site": Portal})
+
     def clean_email(self, email):
         """An address longer than the column would be cut short on saving (and mail sent to a
         stranger's address), so it is refused beside the field. Django's forms allow 320

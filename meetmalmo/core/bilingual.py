@@ -1,6 +1,7 @@
 """Text kept in both of the portal's languages: a field's text in the page's language, or in the
 other one when it has none, with the language it is in, so that a page can mark (`lang`) text
-shown in the language it was not asked in. Every bilingual model reads its texts through this."""
+shown in the language it was not asked in. Every bilingual model reads its texts through this,
+and every page marks such text through `lang_attribute` (the template filter `|lang`)."""
 
 from typing import NamedTuple
 
@@ -54,3 +55,20 @@ class _ShownFields:
         if name not in self.item.TRANSLATED:
             raise KeyError(name)
         return self.item.text(name)
+
+
+def language_of(value) -> str:
+    """The language a shown text is written in: a `Shown`'s, the `language` of the object that
+    wrote it (an initiative, an effort), or a language code itself; "" when nobody knows."""
+    if isinstance(value, Shown):
+        return value.lang
+    if isinstance(value, str):
+        return value
+    return getattr(value, "language", "") or ""
+
+
+def lang_attribute(value) -> str:
+    """` lang="sv"` when the text is in the other language than the page's, else nothing: a
+    screen reader then reads it with the right voice (WCAG 3.1.2)."""
+    code = language_of(value)
+    return f' lang="{code}"' if code in LANGUAGES and code != page_language() else ""

@@ -27,7 +27,13 @@ from meetmalmo.publishing.reports import outcome_totals
 def outcomes_summed(outcomes=None) -> list[dict]:
     """The published outcomes summed by label and unit, as the figures show them."""
     return [
-        {"label": r["label"], "unit": r["unit"], "total": r["total"], "reports": r["reports"]}
+        {
+            "label": r["label"],
+            "language": r["language"],
+            "unit": r["unit"],
+            "total": r["total"],
+            "reports": r["reports"],
+        }
         for r in outcome_totals(outcomes)
     ]
 

@@ -12,6 +12,7 @@ from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives import origins, selectors
 from meetmalmo.initiatives.files import validate_attachments
 from meetmalmo.initiatives.models import EARLIEST_RECEIVED_ON, Channel, Initiative
+from meetmalmo.initiatives.workflow import REASON, TRANSITIONS
 from meetmalmo.inventory.models import Kind
 
 
@@ -201,6 +202,13 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, inventory=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # The service checks what the move requires; the form marks it for the person, so the
+        # message is marked required under "Decline" and left optional under "Adopt".
+        move = TRANSITIONS.get(self.prefix or "")
+        self.reason_required = move is not None and REASON in move.requires
+        if self.reason_required:
+            self.fields["reason"].widget.attrs["aria-required"] = "true"
+        self.fields["referred_to"].widget.attrs["aria-required"] = "true"  # shown to refer only
         self.targets = {
             f"{entry.kind}:{entry.target.pk}": entry.target
             for entry in inventory

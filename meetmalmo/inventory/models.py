@@ -3,16 +3,19 @@
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetmalmo.accounts.validators import validate_http_url
 from meetmalmo.core.models import Sphere
 
 
 class EffortStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    PAUSED = "paused", _("Paused")
-    COMPLETED = "completed", _("Completed")
+    # In the context of an effort, "en satsning": the Swedish adjectives agree with it, where an
+    # initiative's and a project's states ("ett initiativ") take the neuter.
+    PLANNED = "planned", pgettext_lazy("effort", "Planned")
+    ACTIVE = "active", pgettext_lazy("effort", "Active")
+    PAUSED = "paused", pgettext_lazy("effort", "Paused")
+    COMPLETED = "completed", pgettext_lazy("effort", "Completed")
 
 
 class EffortQuerySet(models.QuerySet):

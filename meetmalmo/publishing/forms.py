@@ -117,7 +117,11 @@ class CommentForm(SpamTrapMixin, forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["name", "email", "text"]
-        widgets = {"text": forms.Textarea({"rows": 5})}
+        widgets = {
+            "name": forms.TextInput({"autocomplete": "name"}),
+            "email": forms.EmailInput({"autocomplete": "email"}),
+            "text": forms.Textarea({"rows": 5}),
+        }
         help_texts = {"email": _("Your e-mail address will not be published.")}
 
     @property

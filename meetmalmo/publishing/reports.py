@@ -84,6 +84,8 @@ def outcome_totals(outcomes=None) -> list[dict]:
         .values("key", "unit_key")
         .annotate(
             label=Min("label"),
+            # the language of the initiatives that counted it, so a page can mark the label
+            language=Min("report__initiative__language"),
             unit=Min("unit"),
             total=Sum("number"),
             reports=Count("report", distinct=True),

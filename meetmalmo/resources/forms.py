@@ -51,7 +51,10 @@ class ResourceProfileForm(forms.ModelForm):
             "active",
             "consent",
         ]
-        widgets = {"presentation": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "presentation": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {
             "hours_per_month": {
                 "max_value": _("At most 200 hours a month."),

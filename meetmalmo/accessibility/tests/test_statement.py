@@ -44,6 +44,7 @@ def test_it_says_honestly_that_the_site_is_partly_compliant_and_lists_the_gaps(c
         "Documents attached to initiatives.",
         "Texts written by members.",
         "The administration pages.",
+        "The language of comments, updates and messages.",
         "Charts are pictures.",
         "Some content exists in only one language.",
     ]:
@@ -59,7 +60,10 @@ def test_it_says_how_to_ask_where_to_complain_and_how_it_was_tested(client):
     assert 'href="https://www.digg.se/tdosanmalan"' in response.content.decode()
     assert "Myndigheten för digital förvaltning, DIGG" in content
     assert "axe-core" in content and "keyboard alone" in content
+    assert "at a width of 320 pixels" in content and "of 1280 pixels" in content
+    assert "This statement was first prepared on 23 November 2026" in content
     assert '<time datetime="2026-11-23">23 November 2026</time>' in response.content.decode()
+    assert "last updated on 2 December 2026" in content
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -104,7 +104,7 @@ def test_once_active_signing_in_asks_for_a_code(client, member):
     assert not signed_in_as(client, member)  # the password alone is not enough
     page = client.get(AUTHENTICATE)
     assert page.status_code == 200
-    assert re.search(r"<h1>\s*Two-Factor Authentication\s*</h1>", page.content.decode())
+    assert re.search(r"<h1>\s*Two-factor authentication\s*</h1>", page.content.decode())
     refused = client.post(AUTHENTICATE, {"code": wrong_code(secret)})
     assert refused.status_code == 200
     assert "Incorrect code." in refused.content.decode()

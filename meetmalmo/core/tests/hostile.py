@@ -233,7 +233,7 @@ def counts(querysets) -> list[int]:
 ERROR_LIST = re.compile(
     r'<ul class="errors"(?: id="(?P<id>[^"]+)_error")?[^>]*>(?P<text>.*?)</ul>', re.S
 )
-FORM_ERRORS = re.compile(r'<div class="form-errors" role="alert">(?P<text>.*?)</div>', re.S)
+FORM_ERRORS = re.compile(r'<div class="form-errors" role="alert"[^>]*>(?P<text>.*?)</div>', re.S)
 # Django's own messages in English; on a Swedish page they must have been translated.
 ENGLISH = (
     "This field is required",

@@ -80,7 +80,9 @@ def test_the_public_figures_count_what_has_been_brought_in_and_to_life(achieved)
         # Two submitters' companies, two managers' organisations, the university, the City.
         "organisations_involved": 6,
         "spheres_involved": ["business", "city", "academia"],
-        "outcomes": [{"label": "Sommarjobb", "unit": "jobb", "total": 40, "reports": 1}],
+        "outcomes": [
+            {"label": "Sommarjobb", "language": "sv", "unit": "jobb", "total": 40, "reports": 1}
+        ],
     }
 
 
