@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
 from meetmalmo.core.public_cache import public_page
-from meetmalmo.figures.selectors import public_figures
+from meetmalmo.figures.maintained import public_figures
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.initiatives.staff_views import queue
