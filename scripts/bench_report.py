@@ -27,9 +27,7 @@ def read(path: str) -> dict:
         if label == "healthz":
             continue
         around = [
-            lines[j][3]
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(lines) and lines[j][1] == "healthz"
+            lines[j][3] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j][1] == "healthz"
         ]
         floor = sum(around) / len(around)
         runs[label, size] = (url, rate / floor, rate, p95, p99, failed)

@@ -85,7 +85,11 @@ class NewsArticle(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         ordering = ["-publish_at", "-id"]
-        indexes = [models.Index(fields=["-publish_at", "-id"], name="news_published")]
+        indexes = [
+            models.Index(fields=["-publish_at", "-id"], name="news_published"),
+            # The office's list of articles, the latest changed first.
+            models.Index(fields=["-updated_at", "-id"], name="news_activity"),
+        ]
 
     def __str__(self) -> str:
         return self.title_sv or self.title_en
@@ -142,7 +146,11 @@ class Project(Page):
         verbose_name_plural = _("project pages")
         ordering = ["-updated_at", "-id"]
         # Lists show the latest activity first: read in index order, not sorted per request.
-        indexes = [models.Index(fields=["-updated_at", "-id"], name="project_activity")]
+        indexes = [
+            models.Index(fields=["-updated_at", "-id"], name="project_activity"),
+            # Counting the published pages reads this index alone.
+            models.Index(fields=["published_at"], name="project_published"),
+        ]
 
     def __str__(self) -> str:
         return self.title_sv or self.title_en

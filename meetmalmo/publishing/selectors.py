@@ -1,6 +1,7 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
@@ -113,9 +114,18 @@ def approved_comments(article: NewsArticle):
 
 
 def staff_articles():
+    """Every article, the latest changed first, with its comments waiting for moderation:
+    counted by a subquery for the rows of a page only, not by grouping every article."""
+    pending = (
+        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.PENDING)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
     return NewsArticle.objects.annotate(
-        pending=Count("comments", filter=Q(comments__state=Comment.State.PENDING))
-    ).order_by("-updated_at")
+        pending=Coalesce(Subquery(pending), Value(0), output_field=IntegerField())
+    ).order_by("-updated_at", "-id")
 
 
 def moderation_queue(state: str = Comment.State.PENDING):

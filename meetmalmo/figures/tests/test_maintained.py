@@ -1,6 +1,7 @@
 """The maintained figures say what a full recount says after every kind of change, and the
 pages read them instead of counting."""
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -122,7 +123,7 @@ def test_a_deleted_account_takes_its_organisation_out(after_commit):
 
 
 def test_the_demo_and_its_scale_leave_them_right():
-    call_command("seed_demo", scale=30, stdout=open("/dev/null", "w"))
+    call_command("seed_demo", scale=30, stdout=io.StringIO())
     assert_agree_with_recount()
     assert kept("initiatives_brought_in") == Initiative.objects.exclude(submitted_at=None).count()
 
