@@ -334,7 +334,9 @@ def queue(
     whatever the number of cases (focus areas come in one prefetch)."""
 
     now = now or timezone.now()
-    cases = Initiative.objects.exclude(state=State.DRAFT)
+    # Every tab holds sent cases only (a draft is neither open nor decided), so the tab's own
+    # condition is the whole filter and its index serves both the count and the page.
+    cases = Initiative.objects.all()
     if tab == "new":
         cases = cases.open().filter(assigned_to=None)
     elif tab == "mine":

@@ -148,8 +148,11 @@ class Project(Page):
         # Lists show the latest activity first: read in index order, not sorted per request.
         indexes = [
             models.Index(fields=["-updated_at", "-id"], name="project_activity"),
-            # Counting the published pages reads this index alone.
-            models.Index(fields=["published_at"], name="project_published"),
+            # The public list, latest activity first, with the publication date in the index:
+            # the page is read in order and the published pages are counted from it alone.
+            models.Index(
+                fields=["-updated_at", "-id", "published_at"], name="project_activity_published"
+            ),
         ]
 
     def __str__(self) -> str:
