@@ -35,6 +35,7 @@ prepare() {
   fi
   # A database kept from an earlier run gets what has been added to the portal since.
   run "$PY" manage.py migrate --noinput -v0
+  run "$PY" manage.py recount_figures
 }
 
 if [ -n "$PROFILE" ]; then
