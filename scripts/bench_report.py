@@ -29,8 +29,9 @@ def read(path: str) -> dict:
         around = [
             lines[j][3] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j][1] == "healthz"
         ]
-        floor = sum(around) / len(around)
-        runs[label, size] = (url, rate / floor, rate, p95, p99, failed)
+        floor = sum(around) / len(around) if around else 0.0
+        share = rate / floor if floor else 0.0
+        runs[label, size] = (url, share, rate, p95, p99, failed)
     return runs
 
 
@@ -45,9 +46,12 @@ def main(path: str, scale: str) -> int:
     missed = []
     for label in labels:
         kind = label.split("/")[0]
+        if (label, "demo") not in runs or (label, scale) not in runs:
+            missed.append(f"{label}: not measured at both sizes")
+            continue
         demo, large = runs[label, "demo"], runs[label, scale]
         url = ANONYMISED.get(label.split("/")[1], large[0])
-        kept = large[1] / demo[1]
+        kept = large[1] / demo[1] if demo[1] else 0.0
         print(
             f"| {kind} | `{url}` | {demo[1]:.2f} | {demo[4]:.0f} | {large[2]:.0f} "
             f"| {large[1]:.2f} | {large[3]:.0f} | {large[4]:.0f} | {kept:.2f} |"
