@@ -78,6 +78,17 @@ def project_list(*, status: str = "", focus_area=None):
     return found.order_by("-updated_at", "-id")
 
 
+def project_headlines(*, status: str, limit: int):
+    """The latest published projects of a status with their titles and leads only, for a
+    list of links (the home page): none of what a project's own page shows is read."""
+    return (
+        Project.objects.published()
+        .with_status(status)
+        .only("slug", "title_sv", "title_en", "lead_sv", "lead_en", "updated_at")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
 def project(slug: str) -> Project | str | None:
     """The published project at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(_projects().published(), slug, "project")

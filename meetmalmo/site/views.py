@@ -14,7 +14,7 @@ from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.initiatives.staff_views import queue
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS
 from meetmalmo.publishing.models import ProjectStatus
-from meetmalmo.publishing.selectors import news_list, project_list
+from meetmalmo.publishing.selectors import news_list, project_headlines
 from meetmalmo.resources.selectors import profile_of
 from meetmalmo.site import desk as desk_lists
 
@@ -27,7 +27,7 @@ def home(request):
         "site/home.html",
         {
             "latest_news": news_list()[:3],
-            "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
+            "running_projects": project_headlines(status=ProjectStatus.RUNNING, limit=3),
             "figures": public_figures(),
         },
     )
