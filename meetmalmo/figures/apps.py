@@ -12,15 +12,16 @@ class FiguresConfig(AppConfig):
         from meetmalmo.core.models import FocusArea
         from meetmalmo.figures import maintained
         from meetmalmo.groups.models import Handover, Membership, WorkingGroup
-        from meetmalmo.initiatives.models import CaseEvent, Initiative
+        from meetmalmo.initiatives.models import Initiative
         from meetmalmo.publishing.models import Outcome, Project, Report
         from meetmalmo.resources.models import ResourceProfile
 
         # Everything the maintained figures count: a change to any of them queues a recount.
+        # A person counts only by leaving (a sign-in saves the account); a withdrawal's case
+        # event is written with the state it changes.
         maintained.subscribe(
             [
                 Initiative,
-                CaseEvent,
                 WorkingGroup,
                 Membership,
                 Handover,
@@ -29,8 +30,8 @@ class FiguresConfig(AppConfig):
                 Outcome,
                 ResourceProfile,
                 Organisation,
-                User,
                 FocusArea,
-            ]
+            ],
+            deleted=[User],
         )
         reminders.register(maintained.hourly)

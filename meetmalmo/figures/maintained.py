@@ -171,10 +171,12 @@ def hourly(now) -> str:
     return "figures recounted"
 
 
-def subscribe(models) -> None:
-    for model in models:
+def subscribe(models, *, deleted=()) -> None:
+    """Recount after any save or delete of `models`, and after a delete of `deleted`."""
+    for model in [*models, *deleted]:
         uid = f"figures.maintained.{model._meta.label_lower}"
-        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}.save", weak=False)
+        if model in models:
+            post_save.connect(changed, sender=model, dispatch_uid=f"{uid}.save", weak=False)
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}.delete", weak=False)
     for through in _many_to_many(models):
         m2m_changed.connect(changed, sender=through, dispatch_uid=f"figures.m2m.{through}")
