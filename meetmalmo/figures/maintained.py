@@ -1,6 +1,7 @@
 """The figures the busiest pages show, counted ahead of them: the public headline figures (home
-page, /figures/, the API) and the office's figures since the start (/staff/figures/ without a
-period). Counting them takes a second at scale; reading them is one row.
+page, /figures/, the API), the office's figures and the page for the politicians since the
+start (/staff/figures/ and its summary without a period). Counting them takes seconds at
+scale; reading them is one row.
 
 Each set is a function in `SETS` that counts it in full from the selectors, so a snapshot says
 exactly what a recount says. Any saved or deleted record the figures count asks for a recount
@@ -21,7 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django_tasks import task
 
-from meetmalmo.figures import selectors
+from meetmalmo.figures import selectors, summary
 from meetmalmo.figures.models import Snapshot
 from meetmalmo.initiatives.selectors import Promise
 
@@ -68,7 +69,28 @@ def _office() -> dict:
     return found
 
 
-SETS: dict[str, Callable[[], dict]] = {"public": _public, "office": _office}
+def _summary() -> dict:
+    """The page for the politicians since the start, in each language, as it shows it."""
+    found = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            sections = summary.sections(summary.period_summary(selectors.Period()))
+            found[language] = _jsonable(
+                [
+                    {
+                        "key": s.key,
+                        "title": s.title,
+                        "paragraphs": s.paragraphs,
+                        "columns": s.columns,
+                        "rows": [list(row) for row in s.rows],
+                    }
+                    for s in sections
+                ]
+            )
+    return found
+
+
+SETS: dict[str, Callable[[], dict]] = {"public": _public, "office": _office, "summary": _summary}
 
 
 # Sums of outcomes are decimals: kept as their digits and read back as the same decimal, so a
@@ -130,6 +152,17 @@ def public_figures() -> dict:
 def public_promise() -> Promise:
     """`selectors.public_promise()`, as last counted."""
     return Promise(**read("public")["promise"])
+
+
+def summary_sections() -> list[summary.Section]:
+    """`summary.sections()` of the whole time in the active language, as last counted."""
+    found = read("summary")
+    return [
+        summary.Section(
+            s["key"], s["title"], s["paragraphs"], s["columns"], [tuple(row) for row in s["rows"]]
+        )
+        for s in found.get(translation.get_language(), found[LANGUAGES[0]])
+    ]
 
 
 def office_tables() -> list[selectors.Table]:

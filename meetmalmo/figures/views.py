@@ -132,10 +132,14 @@ def staff_summary(request):
     form = _summary_form(request)
     context = {"form": form, "query": request.GET.urlencode()}
     if form.is_valid():
-        found = summary.period_summary(form.period)
+        # Since the start, as last counted; a period is counted now.
         context.update(
             period_title=summary.period_title(form.period),
-            sections=summary.sections(found),
+            sections=(
+                maintained.summary_sections()
+                if form.period == selectors.Period()
+                else summary.sections(summary.period_summary(form.period))
+            ),
         )
     return render(request, "figures/summary.html", context)
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from meetmalmo.accounts.services import account_delete
 from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
 from meetmalmo.core.models import Sphere
-from meetmalmo.figures import maintained, selectors
+from meetmalmo.figures import maintained, selectors, summary
 from meetmalmo.figures.models import Snapshot
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.tests.factories import forming_group
@@ -33,6 +33,9 @@ def assert_agree_with_recount():
     for language in maintained.LANGUAGES:
         with translation.override(language):
             assert maintained.office_tables() == selectors.tables(selectors.Period())
+            assert maintained.summary_sections() == summary.sections(
+                summary.period_summary(selectors.Period())
+            )
 
 
 def kept(name: str):
