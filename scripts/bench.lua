@@ -2,6 +2,9 @@
 -- answers, requests. With BENCH_BUST set, every request carries a query string of its own, so
 -- the public cache never has the answer and each request costs what the page costs.
 local bust = os.getenv("BENCH_BUST")
+if bust == "" then
+  bust = nil
+end
 local counter = 0
 
 -- Each wrk thread runs its own copy of this script: the thread's number keeps their query
