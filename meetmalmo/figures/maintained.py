@@ -6,10 +6,10 @@ scale; reading them is one row.
 Each set is a function in `SETS` that counts it in full from the selectors, so a snapshot says
 exactly what a recount says. Any saved or deleted record the figures count asks for a recount
 (`changed`): after the change commits, one task is queued, and changes made while it waits
-share it, so a burst of changes costs one recount and the figures are right within seconds.
+share it, so a burst of changes costs one recount and the figures are right within a minute.
 The hourly reminders recount too, for what changes with time alone (a deadline passing, a page
 published ahead of time coming due). A new counted dimension is a new key in a set's function
-(or a new set), and a model it depends on added to `COUNTED`."""
+(or a new set), and a model it depends on added to those `figures/apps.py` subscribes."""
 
 import json
 from collections.abc import Callable
