@@ -41,9 +41,10 @@ test: install messages node
 
 # Not part of `make test`: builds its own databases under var/bench/ (kept for the next run) and
 # serves on BENCH_PORT (8100) while wrk drives the pages; see the README's performance section.
+# `make bench PROFILE=/sv/staff/figures/` profiles one page at scale instead.
 bench: install messages
 	HTTPS=false $(PY) manage.py collectstatic --noinput --verbosity 0
-	scripts/bench.sh
+	PROFILE="$(PROFILE)" scripts/bench.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,43 +1,69 @@
-"""Turns the lines `make bench` wrote into the table of the README and checks the targets:
-every public page at least half the /healthz rate at scale and 0.7 of its own rate at demo
-size; the staff queue's p95 under 300 ms at scale. Exits 1 when a target is missed."""
+"""Turns the lines `make bench` wrote into the table of the README and checks the targets.
+
+Every page's rate is a share of the /healthz rate measured just before and just after it, so
+a busy machine lowers both alike. The targets, at scale: public pages from the cache at least
+0.5 of /healthz; public pages the cache has not seen and a member's pages at least 0.15; staff
+pages at least 0.08 with p99 under 150 ms; and every page at least 0.7 of its own share at demo
+size (its cost does not grow with the data). Exits 1 when a target is missed."""
 
 import sys
-from collections import defaultdict
 
-PUBLIC = ("home", "projects", "news", "project", "api-projects")
+FLOOR = {"cached": 0.5, "uncached": 0.15, "member": 0.15, "staff": 0.08}
+STAFF_P99_MS = 150
+KEPT = 0.7
+# Pages whose address names one record: the table names the kind of record.
+ANONYMISED = {"project": "/sv/projects/<slug>/", "match": "/sv/staff/groups/<pk>/match/"}
+
+
+def read(path: str) -> dict:
+    """{(label, size): (path, share of /healthz, rate, p95, p99, failed)}"""
+    lines = []
+    with open(path, encoding="utf-8") as found:
+        for line in found:
+            size, label, url, rate, p95, p99, failed, _requests = line.split()
+            lines.append((size, label, url, float(rate), float(p95), float(p99), int(failed)))
+    runs = {}
+    for i, (size, label, url, rate, p95, p99, failed) in enumerate(lines):
+        if label == "healthz":
+            continue
+        around = [
+            lines[j][3] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j][1] == "healthz"
+        ]
+        floor = sum(around) / len(around) if around else 0.0
+        share = rate / floor if floor else 0.0
+        runs[label, size] = (url, share, rate, p95, p99, failed)
+    return runs
 
 
 def main(path: str, scale: str) -> int:
-    runs = defaultdict(dict)
-    paths = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            size, name, url, rate, p95, failed, _requests = line.split()
-            runs[name][size] = (float(rate), float(p95), int(failed))
-            paths[name] = "/sv/projects/<slug>/" if name == "project" else url
-    floor = runs["healthz"][scale][0]
+    runs = read(path)
+    labels = list(dict.fromkeys(label for label, _size in runs))
     print(
-        f"| page | demo req/s | demo p95 ms | {scale} req/s | {scale} p95 ms "
-        "| × /healthz | × own demo rate |"
+        f"| kind | page | demo × /healthz | demo p99 ms | {scale} req/s | {scale} × /healthz "
+        f"| {scale} p95 ms | {scale} p99 ms | kept share |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     missed = []
-    for name, sizes in runs.items():
-        demo, large = sizes["demo"], sizes[scale]
-        to_floor, to_demo = large[0] / floor, large[0] / demo[0]
+    for label in labels:
+        kind = label.split("/")[0]
+        if (label, "demo") not in runs or (label, scale) not in runs:
+            missed.append(f"{label}: not measured at both sizes")
+            continue
+        demo, large = runs[label, "demo"], runs[label, scale]
+        url = ANONYMISED.get(label.split("/")[1], large[0])
+        kept = large[1] / demo[1] if demo[1] else 0.0
         print(
-            f"| `{paths[name]}` | {demo[0]:.0f} | {demo[1]:.1f} | {large[0]:.0f} | {large[1]:.1f} "
-            f"| {to_floor:.2f} | {to_demo:.2f} |"
+            f"| {kind} | `{url}` | {demo[1]:.2f} | {demo[4]:.0f} | {large[2]:.0f} "
+            f"| {large[1]:.2f} | {large[3]:.0f} | {large[4]:.0f} | {kept:.2f} |"
         )
-        if demo[2] or large[2]:
-            missed.append(f"{name}: {demo[2] + large[2]} failed answers")
-        if name in PUBLIC and to_floor < 0.5:
-            missed.append(f"{name}: {to_floor:.2f} × /healthz at {scale} (target ≥ 0.5)")
-        if name in PUBLIC and to_demo < 0.7:
-            missed.append(f"{name}: {to_demo:.2f} × its demo rate (target ≥ 0.7)")
-        if name == "staff-queue" and large[1] >= 300:
-            missed.append(f"staff queue p95 {large[1]:.0f} ms at {scale} (target < 300)")
+        if demo[5] or large[5]:
+            missed.append(f"{label}: {demo[5] + large[5]} failed answers")
+        if large[1] < FLOOR[kind]:
+            missed.append(f"{label}: {large[1]:.2f} × /healthz at {scale} (≥ {FLOOR[kind]})")
+        if kind == "staff" and large[4] >= STAFF_P99_MS:
+            missed.append(f"{label}: p99 {large[4]:.0f} ms at {scale} (< {STAFF_P99_MS})")
+        if kept < KEPT:
+            missed.append(f"{label}: keeps {kept:.2f} of its demo share (≥ {KEPT})")
     print()
     print("Targets met." if not missed else "Targets missed:\n  " + "\n  ".join(missed))
     return 1 if missed else 0

@@ -109,6 +109,8 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        # People by name (the resource directory, the process managers): read in order.
+        indexes = [models.Index(fields=["name", "id"], name="user_name")]
 
     def __str__(self) -> str:
         return self.name or self.email

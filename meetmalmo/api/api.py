@@ -14,7 +14,7 @@ from ninja.errors import HttpError, ValidationError
 from meetmalmo.api import schemas, selectors
 from meetmalmo.api.datasets import LICENCE
 from meetmalmo.core.public_cache import public_page
-from meetmalmo.figures.selectors import public_figures
+from meetmalmo.figures.maintained import public_figures
 from meetmalmo.publishing import selectors as publishing
 
 DESCRIPTION = """Published projects and news of Meet Malmö, where the City of Malmö and its

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from meetmalmo.core.bilingual import LANGUAGES, both
 from meetmalmo.core.models import FocusArea
 from meetmalmo.events import selectors as event_selectors
-from meetmalmo.figures.selectors import public_figures
+from meetmalmo.figures.maintained import public_figures
 from meetmalmo.publishing import selectors as publishing
 from meetmalmo.publishing.models import Outcome, Project, Report
 

@@ -13,7 +13,7 @@ from meetmalmo.core.csv import csv_response, dialect_for
 from meetmalmo.core.models import Sphere
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.core.xlsx import xlsx_response
-from meetmalmo.figures import exports, selectors, summary
+from meetmalmo.figures import exports, maintained, selectors, summary
 from meetmalmo.figures.charts import bar_chart
 from meetmalmo.figures.forms import PeriodForm, SummaryPeriodForm
 from meetmalmo.figures.pdf import summary_pdf
@@ -35,7 +35,13 @@ def staff_figures(request):
     form = _period_form(request)
     figures = []
     if form.is_valid():
-        for table in selectors.tables(form.period):
+        # Since the start, the figures are read as last counted; a period is counted now.
+        found = (
+            maintained.office_tables()
+            if form.period == selectors.Period()
+            else selectors.tables(form.period)
+        )
+        for table in found:
             figures.append((table, bar_chart(table) if table.chart and table.rows else None))
     today = timezone.localdate()
     return render(
@@ -126,10 +132,14 @@ def staff_summary(request):
     form = _summary_form(request)
     context = {"form": form, "query": request.GET.urlencode()}
     if form.is_valid():
-        found = summary.period_summary(form.period)
+        # Since the start, as last counted; a period is counted now.
         context.update(
             period_title=summary.period_title(form.period),
-            sections=summary.sections(found),
+            sections=(
+                maintained.summary_sections()
+                if form.period == selectors.Period()
+                else summary.sections(summary.period_summary(form.period))
+            ),
         )
     return render(request, "figures/summary.html", context)
 
@@ -156,10 +166,10 @@ def staff_summary_pdf(request):
 @require_GET
 @public_page
 def public_figures(request):
-    figures = selectors.public_figures()
+    figures = maintained.public_figures()
     spheres = [Sphere(code).label for code in figures["spheres_involved"]]
     return render(
         request,
         "figures/public.html",
-        {"figures": figures, "sphere_names": spheres, "promise": selectors.public_promise()},
+        {"figures": figures, "sphere_names": spheres, "promise": maintained.public_promise()},
     )

@@ -65,6 +65,13 @@ class Effort(models.Model):
         verbose_name = _("existing effort")
         verbose_name_plural = _("existing efforts")
         ordering = ["title"]
+        # The register's current efforts by title, a page at a time (partial: the condition is
+        # the one `current()` filters on, so the database reads the index alone).
+        indexes = [
+            models.Index(
+                fields=["title"], condition=models.Q(archived=False), name="effort_current_title"
+            )
+        ]
         constraints = [
             # Re-importing a file updates the effort with the same title and owner.
             models.UniqueConstraint(Lower("title"), Lower("owner_org"), name="effort_title_owner"),

@@ -95,7 +95,11 @@ class NewsArticle(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         ordering = ["-publish_at", "-id"]
-        indexes = [models.Index(fields=["-publish_at", "-id"], name="news_published")]
+        indexes = [
+            models.Index(fields=["-publish_at", "-id"], name="news_published"),
+            # The office's list of articles, the latest changed first.
+            models.Index(fields=["-updated_at", "-id"], name="news_activity"),
+        ]
 
     def __str__(self) -> str:
         return self.title_sv or self.title_en
@@ -152,7 +156,14 @@ class Project(Page):
         verbose_name_plural = _("project pages")
         ordering = ["-updated_at", "-id"]
         # Lists show the latest activity first: read in index order, not sorted per request.
-        indexes = [models.Index(fields=["-updated_at", "-id"], name="project_activity")]
+        indexes = [
+            models.Index(fields=["-updated_at", "-id"], name="project_activity"),
+            # The public list, latest activity first, with the publication date in the index:
+            # the page is read in order and the published pages are counted from it alone.
+            models.Index(
+                fields=["-updated_at", "-id", "published_at"], name="project_activity_published"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title_sv or self.title_en

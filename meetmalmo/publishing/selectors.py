@@ -1,6 +1,7 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
@@ -77,6 +78,17 @@ def project_list(*, status: str = "", focus_area=None):
     return found.order_by("-updated_at", "-id")
 
 
+def project_headlines(*, status: str, limit: int):
+    """The latest published projects of a status with their titles and leads only, for a
+    list of links (the home page): none of what a project's own page shows is read."""
+    return (
+        Project.objects.published()
+        .with_status(status)
+        .only("slug", "title_sv", "title_en", "lead_sv", "lead_en", "updated_at")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
 def project(slug: str) -> Project | str | None:
     """The published project at this address, or the address it has moved to; else nothing."""
     return _published_or_moved(_projects().published(), slug, "project")
@@ -113,9 +125,18 @@ def approved_comments(article: NewsArticle):
 
 
 def staff_articles():
+    """Every article, the latest changed first, with its comments waiting for moderation:
+    counted by a subquery for the rows of a page only, not by grouping every article."""
+    pending = (
+        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.PENDING)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
     return NewsArticle.objects.annotate(
-        pending=Count("comments", filter=Q(comments__state=Comment.State.PENDING))
-    ).order_by("-updated_at")
+        pending=Coalesce(Subquery(pending), Value(0), output_field=IntegerField())
+    ).order_by("-updated_at", "-id")
 
 
 def moderation_queue(state: str = Comment.State.PENDING):

@@ -9,13 +9,13 @@ from meetmalmo.accounts.decorators import process_manager_required
 from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.events.selectors import next_events
-from meetmalmo.figures.selectors import public_figures
+from meetmalmo.figures.maintained import public_figures
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.initiatives.staff_views import queue
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS
 from meetmalmo.publishing.models import ProjectStatus
-from meetmalmo.publishing.selectors import news_list, project_list
+from meetmalmo.publishing.selectors import news_list, project_headlines
 from meetmalmo.resources.selectors import profile_of
 from meetmalmo.site import desk as desk_lists
 
@@ -29,7 +29,7 @@ def home(request):
         {
             "latest_news": news_list()[:3],
             "next_events": next_events(),
-            "running_projects": project_list(status=ProjectStatus.RUNNING)[:3],
+            "running_projects": project_headlines(status=ProjectStatus.RUNNING, limit=3),
             "figures": public_figures(),
         },
     )

@@ -19,7 +19,8 @@ def run() -> str:
 def test_every_apps_job_runs_and_is_reported_in_one_line():
     line = run()
     assert line.startswith("Reminders sent: 0 at day 14, 0 overdue, 0 unassigned; ")
-    assert "; 0 invitations reminded, 0 invitations expired; 0 reports due." in line
+    assert "; 0 invitations reminded, 0 invitations expired; 0 reports due; " in line
+    assert line.endswith("; figures recounted.\n")
 
 
 def test_a_new_apps_job_runs_with_the_others():

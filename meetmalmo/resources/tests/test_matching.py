@@ -6,7 +6,14 @@ from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.services import invite
 from meetmalmo.groups.tests.factories import forming_group
-from meetmalmo.resources.selectors import matches
+from meetmalmo.resources.selectors import (
+    TENTHS,
+    _explain,
+    _profiles,
+    _score_in_tenths,
+    _wanted,
+    matches,
+)
 from meetmalmo.resources.tests.factories import ResourceFactory, bulk_resources
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +120,41 @@ def test_the_match_list_keeps_its_number_of_queries_from_10_to_1000_resources(
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
     assert page.count('name="user"') == 20  # the best twenty
+
+
+def test_the_database_ranks_by_the_score_the_reasons_explain(group, process_manager):
+    """The pool is ranked in SQL and only the best are explained: both must give one score,
+    and the list must be the best of the whole pool, not of some part of it."""
+    for n, (hours, areas, industry) in enumerate(
+        [(3, [], "K"), (25, ["youth-employment"], "I"), (12, [], "I"), (7, [], "K")] * 8
+    ):
+        ResourceFactory(
+            user=person(f"Resurs {n:02d}", sphere="academia" if n % 3 else "business"),
+            competences=["restaurang"] if n % 4 == 0 else ["bokföring"],
+            focus_areas=areas,
+            languages=["en"] if n % 2 else ["sv"],
+            industry=industry,
+            hours_per_month=hours,
+        )
+    busy = ResourceFactory(user=person("Bo Upptagen"), hours_per_month=25, industry="I")
+    Membership.objects.create(group=forming_group(process_manager), user=busy.user)
+    best = matches(group, limit=10)
+    with translation.override("en"):
+        everyone = sorted(
+            (
+                m
+                for m in (
+                    _explain(p, _wanted(group))
+                    for p in _profiles().available().exclude(user__memberships__group=group)
+                )
+            ),
+            key=lambda m: (-round(m.score, 6), m.profile.user.name, m.profile.pk),
+        )
+    assert [m.profile.pk for m in best] == [m.profile.pk for m in everyone[:10]]
+    scores = (
+        _profiles().annotate(tenths=_score_in_tenths(_wanted(group))).values_list("pk", "tenths")
+    )
+    explained = {m.profile.pk: m.score for m in everyone}
+    for pk, tenths in scores:
+        if pk in explained:
+            assert tenths / TENTHS == pytest.approx(explained[pk])

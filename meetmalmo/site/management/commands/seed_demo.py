@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from meetmalmo.accounts.models import Organisation
+from meetmalmo.figures import maintained
 from meetmalmo.inventory import related
 from meetmalmo.site.demo import loader
 from meetmalmo.site.demo import scale as bulk
@@ -46,6 +47,8 @@ class Command(BaseCommand):
         ).order_by("id")
         counts = demo + bulk.load(scale, list(organisations))
         indexed = related.rebuild()
+        # The bulk records are written without signals: the figures are recounted here.
+        maintained.recount()
         self.stdout.write(
             f"Demo content ready: {counts.organisations} organisations, "
             f"{counts.people_created} people created, {counts.resources} resources created, "
