@@ -10,6 +10,7 @@ class FiguresConfig(AppConfig):
         from meetmalmo.accounts.models import Organisation, User
         from meetmalmo.core import reminders
         from meetmalmo.core.models import FocusArea
+        from meetmalmo.events.models import Event, EventInitiative
         from meetmalmo.figures import maintained
         from meetmalmo.groups.models import Handover, Membership, WorkingGroup
         from meetmalmo.initiatives.models import Initiative
@@ -31,6 +32,8 @@ class FiguresConfig(AppConfig):
                 ResourceProfile,
                 Organisation,
                 FocusArea,
+                Event,
+                EventInitiative,
             ],
             deleted=[User],
         )

@@ -173,3 +173,19 @@ def test_the_pages_read_the_snapshot(client, process_manager):
 
 def kept_all() -> dict:
     return Snapshot.objects.get(key="public").data["figures"]
+
+
+def test_an_initiative_brought_in_at_a_meeting_is_counted_by_its_kind(after_commit):
+    from meetmalmo.events.models import EventInitiative, Kind
+    from meetmalmo.events.tests.factories import EventFactory
+
+    breakfast = EventFactory(kind=Kind.BREAKFAST)
+    case = InitiativeFactory(state=State.SUBMITTED, submitted_at=timezone.now())
+    after_commit(lambda: None)
+    maintained.recount()
+
+    after_commit(lambda: EventInitiative.objects.create(event=breakfast, initiative=case))
+    with translation.override("en"):
+        [table] = [t for t in maintained.office_tables() if t.key == "meeting-kinds"]
+    assert dict(table.rows)["Breakfast meeting"] == 1
+    assert_agree_with_recount()
