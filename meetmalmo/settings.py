@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "meetmalmo.resources",
     "meetmalmo.groups",
     "meetmalmo.publishing",
+    "meetmalmo.newsletter",
     "meetmalmo.figures",
     "meetmalmo.api",
     "meetmalmo.accessibility",
