@@ -198,7 +198,7 @@ def test_the_issue_goes_once_to_each_confirmed_subscriber_in_their_language(
 
     client.post(f"/sv/staff/newsletter/{issue.pk}/send/")
     again = client.post(f"/sv/staff/newsletter/{issue.pk}/send/", follow=True)
-    assert "already been sent" in again.content.decode()
+    assert "har redan skickats" in again.content.decode()
 
     by_address = {message.to[0]: message for message in mail.outbox}
     assert sorted(by_address) == ["anna@example.se", "john@example.com"]
