@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from meetmalmo.core.tests.processes import ROOT, SharedDatabase, wait_for
-from meetmalmo.core.tests.smtp_server import FakeSMTPServer
-from meetmalmo.core.tests.test_worker_killed import children
+from meetmalmo.core.tests.processes import ROOT, wait_for
+
+# The same fake mail server and shared database as the worker test of e-mail itself.
+from meetmalmo.core.tests.test_worker_killed import children, database, smtp  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SUBSCRIBERS = 150
@@ -35,22 +36,11 @@ request_send(issue=issue, actor=SimpleNamespace(pk=None))
 """
 
 
-@pytest.fixture
-def smtp():
-    with FakeSMTPServer() as server:
-        yield server
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes in /proc")
-def test_a_worker_killed_while_sending_the_newsletter_resumes_and_sends_each_once(tmp_path, smtp):
-    database = SharedDatabase(tmp_path)
-    database.env.update(
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(smtp.port),
-        EMAIL_USE_TLS="false",
-        WORKER_ID="test-newsletter",
-        WORKER_INTERVAL="0.2",
-    )
+def test_a_worker_killed_while_sending_the_newsletter_resumes_and_sends_each_once(
+    database,  # noqa: F811
+    smtp,  # noqa: F811
+):
     database.manage("shell", "-c", SETUP)
 
     def sent() -> int:
