@@ -4,7 +4,9 @@ subscribers' download."""
 
 import csv
 import io
+import json
 import time
+import zipfile
 from unittest import mock
 
 import pytest
@@ -12,6 +14,7 @@ from django.core import mail, signing
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from meetmalmo.accounts.services import account_delete
 from meetmalmo.core.tests.hostile import assert_refused
 from meetmalmo.newsletter import services
 from meetmalmo.newsletter.models import Delivery, Issue
@@ -316,3 +319,21 @@ def test_staff_download_the_confirmed_subscribers(client, process_manager, membe
     emails = [row[0] for row in book.active.iter_rows(min_row=2, values_only=True)]
     assert emails == ["anna@example.se", member.email]
     assert client.get("/en/staff/newsletter/subscribers.pdf").status_code == 404
+
+
+def test_a_members_subscription_is_in_their_data_and_goes_with_their_account(
+    client, member, process_manager, issue
+):
+    client.force_login(member)
+    client.post("/sv/newsletter/", {"language": "sv", "website": "", "started": started()})
+    subscriber(member.email, given_name="Samma person")  # once subscribed without an account
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.post("/en/my/data/").streaming_content)))
+    follows = json.loads(archive.read("data.json"))["follows"]
+    assert {(f["what"], f["address"]) for f in follows} == {
+        ("newsletter", ""),
+        ("newsletter", member.email),
+    }
+    services.request_send(issue=issue, actor=process_manager)
+    account_delete(user=member)
+    assert not Follow.objects.filter(target="newsletter").exists()
+    assert Delivery.objects.filter(issue=issue).count() == 2  # counted, naming nobody
