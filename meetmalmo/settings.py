@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "meetmalmo.groups",
     "meetmalmo.events",
     "meetmalmo.publishing",
+    "meetmalmo.newsletter",
     "meetmalmo.figures",
     "meetmalmo.api",
     "meetmalmo.accessibility",

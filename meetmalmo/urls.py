@@ -15,6 +15,7 @@ from meetmalmo.figures import urls as figures_urls
 from meetmalmo.groups import urls as groups_urls
 from meetmalmo.initiatives import urls as initiatives_urls
 from meetmalmo.inventory import urls as inventory_urls
+from meetmalmo.newsletter import urls as newsletter_urls
 from meetmalmo.notifications import urls as notifications_urls
 from meetmalmo.publishing import urls as publishing_urls
 from meetmalmo.publishing.sitemaps import SITEMAPS
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include(accounts_urls)),
     path("", include(notifications_urls)),
+    path("", include(newsletter_urls)),
     path("", include(initiatives_urls)),
     path("", include(inventory_urls)),
     path("", include(resources_urls)),

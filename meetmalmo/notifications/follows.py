@@ -70,7 +70,9 @@ def follows(user, target: str, target_id: int) -> bool:
     return Follow.objects.filter(user=user, target=target, target_id=target_id).exists()
 
 
-def follow_by_email(*, email: str, language: str, target: str, target_id: int) -> None:
+def follow_by_email(
+    *, email: str, language: str, target: str, target_id: int, name: str = ""
+) -> None:
     """A visitor's address: kept unconfirmed and sent the link that confirms it. An address
     already following is sent nothing, so the form says the same whoever's address it is."""
     _check(target, target_id, visitor=True)
@@ -78,7 +80,11 @@ def follow_by_email(*, email: str, language: str, target: str, target_id: int) -
     try:
         with transaction.atomic():
             pending = Follow.objects.create(
-                email=email, language=language, target=target, target_id=target_id
+                email=email,
+                given_name=name.strip(),
+                language=language,
+                target=target,
+                target_id=target_id,
             )
     except IntegrityError:
         return
@@ -136,20 +142,27 @@ def tell(*, targets: list[tuple[str, int]], template: str, context: dict, page: 
                 is not None
             )
             continue
-        with translation.override(follower.language):
-            stop_link = absolute(reverse("notifications:follow_stop", args=[follower.token]))
+        stop_link = stop_link_for(follower)
         send_notice(
             template,
             follower,
             {**context, "link": link},
-            headers={
-                "List-Unsubscribe": f"<{stop_link}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+            headers=one_click_stop(stop_link),
             footer=_stop_footer(follower.language, stop_link),
         )
         told += 1
     return told
+
+
+def stop_link_for(follower: Follow) -> str:
+    """The follower's own link that stops it, in their language: it names nobody else."""
+    with translation.override(follower.language):
+        return absolute(reverse("notifications:follow_stop", args=[follower.token]))
+
+
+def one_click_stop(link: str) -> dict:
+    """The headers by which a mail program offers to stop such e-mail in one click (RFC 8058)."""
+    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def _stop_footer(language: str, link: str) -> str:

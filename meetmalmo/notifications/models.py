@@ -90,6 +90,7 @@ class Follow(models.Model):
         related_name="follows",
     )
     email = models.EmailField(blank=True)
+    given_name = models.CharField(max_length=100, blank=True)  # a visitor's, if they gave it
     language = models.CharField(max_length=2, choices=settings.LANGUAGES)
     target = models.CharField(max_length=30)
     target_id = models.PositiveIntegerField(default=0)
@@ -117,5 +118,6 @@ class Follow(models.Model):
 
     @property
     def name(self) -> str:
-        """How an e-mail greets a follower: by name for a member, by address for a visitor."""
-        return self.user.name if self.user_id else self.email
+        """How an e-mail greets a follower: by name for a member, by the name they gave or the
+        address for a visitor."""
+        return self.user.name if self.user_id else (self.given_name or self.email)

@@ -182,6 +182,7 @@ TABLE: dict[str, Row] = {
     "publishing:article": Row(PUBLIC, {"slug": "{w.article.slug}"}),
     "publishing:comment": Row(roles(WRONG_METHOD), {"slug": "{w.article.slug}"}),
     "publishing:projects": Row(PUBLIC),
+    "newsletter:subscribe": Row(PUBLIC),
     "publishing:projects_feed": Row(PUBLIC),
     "publishing:project": Row(PUBLIC, {"slug": "{w.project.slug}"}),
     # Meetings: public once published; the online link only for those registered.
@@ -521,7 +522,13 @@ TABLE: dict[str, Row] = {
     "publishing:staff_projects": staff(),
     "publishing:staff_project": staff(pk="{w.project.pk}"),
     "publishing:moderation": staff(data={"comments": ["{w.comment.pk}"], "action": "rejected"}),
+    "newsletter:staff_issue_new": staff(),
+    "newsletter:staff_issue": staff(pk="{w.issue.pk}"),
+    "newsletter:send": staff(STAFF_ACTION, data={}, pk="{w.issue.pk}"),
     # GET only, and the method is checked first: a POST is refused the same for everyone.
+    "newsletter:staff_issues": staff(post=GET_ONLY),
+    "newsletter:preview": staff(post=GET_ONLY, pk="{w.issue.pk}", language="en"),
+    "newsletter:subscribers_export": staff(post=GET_ONLY, file_format="xlsx"),
     "figures:staff": staff(post=GET_ONLY),
     "figures:export": staff(post=GET_ONLY),
     "figures:table_csv": staff(post=GET_ONLY, key="states"),
@@ -700,6 +707,7 @@ def build_world() -> SimpleNamespace:
     from meetmalmo.initiatives.workflow import State
     from meetmalmo.inventory.models import GlossaryEntry
     from meetmalmo.inventory.tests.factories import EffortFactory
+    from meetmalmo.newsletter.models import Issue
     from meetmalmo.notifications import tokens as notification_tokens
     from meetmalmo.notifications.models import Follow, Notification
     from meetmalmo.publishing.models import Report
@@ -804,6 +812,9 @@ def build_world() -> SimpleNamespace:
     )
     w.unsubscribe_token = notification_tokens.make(w.other_member, "case_message")
     w.follow = Follow.objects.create(email="lasare@example.se", language="sv", target="news")
+    w.issue = Issue.objects.create(
+        subject_sv="Nytt i maj", subject_en="News in May", intro_sv="Hej", intro_en="Hello"
+    )
 
     w.accessibility_report = AccessibilityReport.objects.create(
         email="lasare@example.se", description="Knappen syns inte.", language="sv"

@@ -29,6 +29,8 @@ from meetmalmo.initiatives.models import CaseEvent, Channel
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.inventory.tests.factories import EffortFactory
+from meetmalmo.newsletter.models import Issue
+from meetmalmo.newsletter.services import request_send
 from meetmalmo.notifications.digests import send_digests
 from meetmalmo.notifications.follows import follow_by_email
 from meetmalmo.notifications.models import Follow, Preference
@@ -255,6 +257,21 @@ def followed_report(client):
     tell_report(Report(initiative=group.initiative, kind=Report.Kind.FINAL))
 
 
+def newsletter_issue(client):
+    article = ArticleFactory(publish_at=timezone.now())
+    Follow.objects.create(
+        email="karin@example.se",
+        language="en",
+        target="newsletter",
+        confirmed_at=timezone.now(),
+    )
+    issue = Issue.objects.create(
+        subject_sv="Nytt", subject_en="News", intro_sv="Hej", intro_en="Hello"
+    )
+    issue.articles.add(article)
+    request_send(issue=issue, actor=ProcessManagerFactory())
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -314,6 +331,7 @@ SENDERS = {
     "notifications/email/follow_confirm": follow_confirmation,
     "publishing/email/followed_news": followed_news,
     "publishing/email/followed_report": followed_report,
+    "newsletter/email/issue": newsletter_issue,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),
