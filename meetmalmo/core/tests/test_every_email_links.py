@@ -21,6 +21,9 @@ from django.utils import timezone, translation
 import meetmalmo
 from meetmalmo.accessibility.forms import STARTED
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
+from meetmalmo.events import services as events
+from meetmalmo.events.models import Registration
+from meetmalmo.events.tests.factories import EventFactory, RegistrationFactory
 from meetmalmo.groups import notices as group_notices
 from meetmalmo.groups.models import Handover, Invitation, Membership, Update
 from meetmalmo.groups.tests.factories import forming_group
@@ -255,6 +258,57 @@ def followed_report(client):
     tell_report(Report(initiative=group.initiative, kind=Report.Kind.FINAL))
 
 
+def meeting_confirm(client):
+    events.register_visitor(
+        event=EventFactory(), name="Vera", email="vera@example.se", organisation="", language="sv"
+    )
+
+
+def meeting_registered(client):
+    events.register_member(event=EventFactory(), user=UserFactory())
+
+
+def meeting_waitlisted(client):
+    full = RegistrationFactory(event=EventFactory(capacity=1)).event
+    events.register_member(event=full, user=UserFactory())
+
+
+def meeting_promoted(client):
+    seated = RegistrationFactory(event=EventFactory(capacity=1))
+    RegistrationFactory(
+        event=seated.event,
+        user=UserFactory(),
+        status=Registration.Status.WAITLISTED,
+        waitlisted_at=timezone.now(),
+    )
+    events.cancel_registration(registration=seated)
+
+
+def meeting_cancelled(client):
+    seated = RegistrationFactory(user=UserFactory())
+    events.event_cancel(event=seated.event, actor=ProcessManagerFactory(), reason="Sjukdom.")
+
+
+def meeting_reminder(client):
+    RegistrationFactory(
+        event=EventFactory(starts_at=timezone.now() + timedelta(hours=20)), user=UserFactory()
+    )
+    events.remind_day_before(timezone.now())
+
+
+def meeting_invitation(client):
+    events.invite_resources(
+        event=EventFactory(), actor=ProcessManagerFactory(), people=[UserFactory()]
+    )
+
+
+def meeting_message(client):
+    seated = RegistrationFactory(user=UserFactory())
+    events.message_registrants(
+        event=seated.event, actor=ProcessManagerFactory(), subject="Lokal", body="Ny sal."
+    )
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -314,6 +368,14 @@ SENDERS = {
     "notifications/email/follow_confirm": follow_confirmation,
     "publishing/email/followed_news": followed_news,
     "publishing/email/followed_report": followed_report,
+    "events/email/confirm": meeting_confirm,
+    "events/email/registered": meeting_registered,
+    "events/email/waitlisted": meeting_waitlisted,
+    "events/email/promoted": meeting_promoted,
+    "events/email/cancelled": meeting_cancelled,
+    "events/email/reminder": meeting_reminder,
+    "events/email/invitation": meeting_invitation,
+    "events/email/message": meeting_message,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),
