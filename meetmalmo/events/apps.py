@@ -11,11 +11,15 @@ class EventsConfig(AppConfig):
         from meetmalmo.core import reminders
         from meetmalmo.events import services
         from meetmalmo.events.forms import origin_field
+        from meetmalmo.events.notices import KINDS
         from meetmalmo.events.personal_data import HOLDING
         from meetmalmo.initiatives import origins
+        from meetmalmo.notifications import kinds
 
         reminders.register(services.remind_day_before)
         personal_data.register(HOLDING)
+        for kind in KINDS:
+            kinds.register(kind)
         # A process manager recording an initiative from a meeting says which one.
         origins.register(
             origins.Origin(
