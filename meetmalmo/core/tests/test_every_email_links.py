@@ -22,6 +22,7 @@ import meetmalmo
 from meetmalmo.accessibility.forms import STARTED
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
 from meetmalmo.events import services as events
+from meetmalmo.events.following import series_of, tell_meetings
 from meetmalmo.events.models import Registration
 from meetmalmo.events.tests.factories import EventFactory, RegistrationFactory
 from meetmalmo.groups import notices as group_notices
@@ -309,6 +310,18 @@ def meeting_message(client):
     )
 
 
+def followed_meeting(client):
+    Follow.objects.create(
+        email="karin@example.se",
+        language="en",
+        target="meeting_series",
+        target_id=series_of("breakfast"),
+        confirmed_at=timezone.now(),
+    )
+    EventFactory(kind="breakfast")
+    tell_meetings(timezone.now())
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -376,6 +389,7 @@ SENDERS = {
     "events/email/reminder": meeting_reminder,
     "events/email/invitation": meeting_invitation,
     "events/email/message": meeting_message,
+    "events/email/followed": followed_meeting,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),
