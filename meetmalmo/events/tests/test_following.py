@@ -33,6 +33,16 @@ def publish(**fields) -> Event:
     return services.event_publish(event=draft, actor=ProcessManagerFactory())
 
 
+def follows_breakfasts(member) -> None:
+    Follow.objects.create(
+        user=member,
+        language="sv",
+        target="meeting_series",
+        target_id=BREAKFASTS,
+        confirmed_at=timezone.now(),
+    )
+
+
 def test_a_member_follows_breakfasts_and_hears_of_the_next_one_once(client, member):
     client.force_login(member)
     page = client.get("/sv/events/?kind=breakfast").content.decode()
@@ -72,13 +82,7 @@ def test_a_series_that_does_not_exist_cannot_be_followed(client, member):
 
 
 def test_with_following_switched_off_it_is_only_under_notiser(member):
-    Follow.objects.create(
-        user=member,
-        language="sv",
-        target="meeting_series",
-        target_id=BREAKFASTS,
-        confirmed_at=timezone.now(),
-    )
+    follows_breakfasts(member)
     Preference.objects.create(user=member, kind="following", frequency="off")
     publish(kind="breakfast")
     assert tell_meetings(timezone.now()) == 1
@@ -87,13 +91,7 @@ def test_with_following_switched_off_it_is_only_under_notiser(member):
 
 
 def test_drafts_cancelled_and_past_meetings_are_not_told(member):
-    Follow.objects.create(
-        user=member,
-        language="sv",
-        target="meeting_series",
-        target_id=BREAKFASTS,
-        confirmed_at=timezone.now(),
-    )
+    follows_breakfasts(member)
     EventFactory(kind="breakfast", state=Event.State.DRAFT)
     EventFactory(kind="breakfast", state=Event.State.CANCELLED)
     assert tell_meetings(timezone.now()) == 0
