@@ -72,6 +72,7 @@ def test_the_meetings_page_offers_its_series_to_members_only(client, member):
     client.force_login(member)
     page = client.get(f"/en/events/{meeting.slug}/").content.decode()
     assert "Follow the series: Workshop" in page
+    assert "Hear of each new meeting of this kind" in page
     assert f'action="/en/follow/meeting_series/{series_of("workshop")}/"' in page
 
 
