@@ -91,15 +91,25 @@ class TaskEmailBackend(BaseEmailBackend):
 
 
 def send_notice(
-    template: str, recipient, context: dict, *, headers: dict | None = None, footer: str = ""
+    template: str,
+    recipient,
+    context: dict,
+    *,
+    headers: dict | None = None,
+    footer: str = "",
+    attachments: tuple = (),
 ) -> None:
     """An e-mail from `<template>_subject.txt` and `<template>.txt`, in the recipient's
     language, queued like every other message; `footer` ends the text (a way to stop such
-    e-mails) and `headers` go with it (`List-Unsubscribe`)."""
+    e-mails), `headers` go with it (`List-Unsubscribe`) and `attachments` are its files as
+    (name, content, MIME type)."""
     subject, body = render_notice(template, recipient, context)
     if footer:
         body = f"{body.rstrip()}\n\n{footer}\n"
-    EmailMessage(subject, body, None, [recipient.email], headers=headers).send()
+    message = EmailMessage(subject, body, None, [recipient.email], headers=headers)
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    message.send()
 
 
 def render_notice(template: str, recipient, context: dict) -> tuple[str, str]:

@@ -142,6 +142,8 @@ class Event(Translated, models.Model):
         _("minutes (English)"), max_length=30_000, blank=True, help_text=_("Markdown is allowed.")
     )
     minutes_published_at = models.DateTimeField(null=True, blank=True)
+    # When the followers of its series, focus areas and projects heard it was published.
+    followers_told_at = models.DateTimeField(null=True, blank=True)
     # Raised by every change, so that calendars replace their copy (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

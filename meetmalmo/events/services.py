@@ -7,20 +7,19 @@ import random
 import time
 from datetime import timedelta
 
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetmalmo.core import public_cache
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.images import resized
-from meetmalmo.core.mail import link_for, render_notice
+from meetmalmo.core.mail import link_for
 from meetmalmo.events import tokens
-from meetmalmo.events.calendar import calendar
 from meetmalmo.events.models import Event, EventInitiative, Registration
+from meetmalmo.events.notices import invite, tell_registrant
 from meetmalmo.events.permissions import can_manage_events
 
 Status = Registration.Status
@@ -87,27 +86,6 @@ def closed_reason(event: Event) -> str:
     return ""
 
 
-def _tell(template: str, registration: Registration, *, attach: bool = False, **context):
-    """An e-mail to one registrant in their language, queued like every other; `attach` adds
-    the meeting as an .ics file."""
-    event = registration.event
-    context = {
-        "event": event,
-        "registration": registration,
-        "event_link": link_for(registration, "events:detail", event.slug),
-        "cancel_link": link_for(
-            registration, "events:cancel_link", tokens.make("cancel", registration.pk)
-        ),
-        **context,
-    }
-    subject, body = render_notice(f"events/email/{template}", registration, context)
-    message = EmailMessage(subject, body, None, [registration.email])
-    if attach:
-        with translation.override(registration.language):
-            message.attach("event.ics", calendar([event]), "text/calendar")
-    message.send()
-
-
 def _already(event: Event, email: str) -> bool:
     return (
         Registration.objects.filter(event=event, email=email).exclude(status=Status.CANCELLED)
@@ -124,12 +102,12 @@ def _take_place(registration: Registration, event: Event, now) -> None:
         registration.status = Status.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
-        _tell("registered", registration, attach=True)
+        tell_registrant("registered", registration, attach=True)
     else:
         registration.status = Status.WAITLISTED
         registration.waitlisted_at = now
         registration.save(update_fields=["status", "waitlisted_at"])
-        _tell("waitlisted", registration)
+        tell_registrant("waitlisted", registration)
 
 
 def register_member(*, event: Event, user) -> Registration:
@@ -178,7 +156,7 @@ def register_visitor(
             language=language,
             status=Status.PENDING,
         )
-        _tell(
+        tell_registrant(
             "confirm",
             registration,
             confirm_link=link_for(
@@ -224,7 +202,7 @@ def _promote(event: Event, now) -> list[Registration]:
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
         registration.event = event
-        _tell("promoted", registration, attach=True)
+        tell_registrant("promoted", registration, attach=True)
         promoted.append(registration)
     return promoted
 
@@ -291,7 +269,7 @@ def registrants(event: Event):
     """Everyone holding a seat or waiting for one."""
     return Registration.objects.filter(
         event=event, status__in=(Status.CONFIRMED, Status.WAITLISTED)
-    ).select_related("event")
+    ).select_related("event", "user")
 
 
 @transaction.atomic
@@ -309,7 +287,7 @@ def event_cancel(*, event: Event, actor, reason: str) -> Event:
     event.save(update_fields=["state", "cancel_reason", "sequence", "updated_at"])
     for registration in registrants(event):
         registration.event = event
-        _tell("cancelled", registration, attach=True)
+        tell_registrant("cancelled", registration, attach=True)
     public_cache.clear()
     return event
 
@@ -320,7 +298,7 @@ def message_registrants(*, event: Event, actor, subject: str, body: str) -> int:
     _require_staff(actor)
     sent = 0
     for registration in registrants(event):
-        _tell("message", registration, subject=subject, body=body, sender=actor)
+        tell_registrant("message", registration, subject=subject, body=body, sender=actor)
         sent += 1
     return sent
 
@@ -355,8 +333,6 @@ def minutes_save(*, event: Event, actor, minutes_sv: str, minutes_en: str) -> Ev
 def invite_resources(*, event: Event, actor, people) -> int:
     """Resources from the pool get an invitation with a link that registers them in one click;
     those already registered are left out. How many were invited."""
-    from django.core.mail import send_mail
-
     _require_staff(actor)
     _check_open(event)
     invited = 0
@@ -364,14 +340,7 @@ def invite_resources(*, event: Event, actor, people) -> int:
         for person in people:
             if _already(event, person.email.lower()):
                 continue
-            context = {
-                "event": event,
-                "register_link": link_for(
-                    person, "events:invitation", tokens.make("invite", event.pk, person.pk)
-                ),
-            }
-            subject, body = render_notice("events/email/invitation", person, context)
-            send_mail(subject, body, None, [person.email])
+            invite(event, person)
             invited += 1
     return invited
 
@@ -384,7 +353,7 @@ def remind_day_before(now) -> str:
         event__state=Event.State.PUBLISHED,
         event__starts_at__gt=now,
         event__starts_at__lte=now + timedelta(days=1),
-    ).select_related("event")
+    ).select_related("event", "user")
     reminded = 0
     for registration in due:
         with transaction.atomic():
@@ -392,7 +361,7 @@ def remind_day_before(now) -> str:
             if Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
                 reminded_at=now
             ):
-                _tell("reminder", registration)
+                tell_registrant("reminder", registration)
                 reminded += 1
     return f"{reminded} meeting reminders sent"
 

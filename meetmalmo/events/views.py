@@ -21,6 +21,7 @@ from meetmalmo.core.http import found_or_404
 from meetmalmo.core.xlsx import xlsx_response
 from meetmalmo.events import selectors, services
 from meetmalmo.events.calendar import calendar
+from meetmalmo.events.following import series_of, series_title
 from meetmalmo.events.forms import (
     CancelForm,
     EventForm,
@@ -54,6 +55,8 @@ def event_list(request):
             "page": past,
             "filters": filters,
             "query": urlencode({k: v for k, v in chosen.items() if v}),
+            "series": series_of(kind) if kind else None,
+            "series_title": series_title(series_of(kind)) if kind else "",
         },
     )
 
@@ -74,6 +77,8 @@ def _detail(request, event, *, form=None, status=200):
             "closed": services.closed_reason(event),
             "staff": can_manage_events(request.user),
             "retention_days": VisitorForm().retention_days,
+            "series": series_of(event.kind),
+            "series_title": series_title(series_of(event.kind)),
         },
         status=status,
     )

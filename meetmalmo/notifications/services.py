@@ -23,11 +23,14 @@ def frequency_of(user, kind: str) -> str:
     return next(iter(chosen), Frequency.AT_ONCE)
 
 
-def notify(*, recipient, kind: str, template: str, context: dict, link: str) -> Notification | None:
+def notify(
+    *, recipient, kind: str, template: str, context: dict, link: str, attachments: tuple = ()
+) -> Notification | None:
     """Tell `recipient` of something of `kind`: the subject of the e-mail `template` becomes
     the line in their list, `link` (absolute, from `core.mail.link_for`) the page it leads to.
     The e-mail is a task stored in the same transaction as the notification, so both are
-    kept or neither."""
+    kept or neither. `attachments` go with an e-mail sent at once (a digest lists the line
+    only)."""
     if recipient is None or not recipient.is_active:
         return None
     context = {**context, "link": link}
@@ -42,13 +45,13 @@ def notify(*, recipient, kind: str, template: str, context: dict, link: str) -> 
         emailed_at=timezone.now() if frequency == Frequency.AT_ONCE else None,
     )
     if frequency == Frequency.AT_ONCE:
-        _email(recipient, kind, template, context)
+        _email(recipient, kind, template, context, attachments)
     return notification
 
 
-def _email(recipient, kind: str, template: str, context: dict) -> None:
+def _email(recipient, kind: str, template: str, context: dict, attachments: tuple) -> None:
     if kinds.get(kind).essential:
-        send_notice(template, recipient, context)
+        send_notice(template, recipient, context, attachments=attachments)
         return
     link, headers = unsubscribe(recipient, kind)
     with translation.override(recipient.language):
@@ -56,7 +59,9 @@ def _email(recipient, kind: str, template: str, context: dict) -> None:
             "You get this e-mail because of your notification settings. Stop e-mails "
             "of this kind: %(link)s"
         ) % {"link": link}
-    send_notice(template, recipient, context, headers=headers, footer=footer)
+    send_notice(
+        template, recipient, context, headers=headers, footer=footer, attachments=attachments
+    )
 
 
 def unsubscribe(recipient, what: str) -> tuple[str, dict]:

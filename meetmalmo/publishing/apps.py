@@ -9,6 +9,7 @@ class PublishingConfig(AppConfig):
     def ready(self):
         from meetmalmo.accounts import personal_data
         from meetmalmo.core import reminders
+        from meetmalmo.events import following as meetings
         from meetmalmo.groups.signals import work_moved_on
         from meetmalmo.initiatives import workflow
         from meetmalmo.notifications import follows, kinds
@@ -26,3 +27,5 @@ class PublishingConfig(AppConfig):
         for followable in following.FOLLOWABLE:
             follows.register(followable)
         reminders.register(following.hourly)
+        # A meeting about a project's initiative is news to the project's followers.
+        meetings.register_targets(following.meeting_projects)

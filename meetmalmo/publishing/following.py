@@ -86,6 +86,12 @@ def tell_report(report) -> int:
     )
 
 
+def meeting_projects(event) -> list[tuple[str, int]]:
+    """A meeting's targets here: the published projects of the initiatives it relates to."""
+    projects = Project.objects.published().filter(initiative__related_events=event)
+    return [("project", pk) for pk in projects.values_list("pk", flat=True)]
+
+
 def hourly(now: datetime) -> str:
     """Following's part of `send_reminders` (registered in apps.py)."""
     return f"{tell_news(now)} followers told of news"

@@ -21,6 +21,10 @@ from django.utils import timezone, translation
 import meetmalmo
 from meetmalmo.accessibility.forms import STARTED
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
+from meetmalmo.events import services as events
+from meetmalmo.events.following import series_of, tell_meetings
+from meetmalmo.events.models import Registration
+from meetmalmo.events.tests.factories import EventFactory, RegistrationFactory
 from meetmalmo.groups import notices as group_notices
 from meetmalmo.groups.models import Handover, Invitation, Membership, Update
 from meetmalmo.groups.tests.factories import forming_group
@@ -272,6 +276,69 @@ def newsletter_issue(client):
     request_send(issue=issue, actor=ProcessManagerFactory())
 
 
+def meeting_confirm(client):
+    events.register_visitor(
+        event=EventFactory(), name="Vera", email="vera@example.se", organisation="", language="sv"
+    )
+
+
+def meeting_registered(client):
+    events.register_member(event=EventFactory(), user=UserFactory())
+
+
+def meeting_waitlisted(client):
+    full = RegistrationFactory(event=EventFactory(capacity=1)).event
+    events.register_member(event=full, user=UserFactory())
+
+
+def meeting_promoted(client):
+    seated = RegistrationFactory(event=EventFactory(capacity=1))
+    RegistrationFactory(
+        event=seated.event,
+        user=UserFactory(),
+        status=Registration.Status.WAITLISTED,
+        waitlisted_at=timezone.now(),
+    )
+    events.cancel_registration(registration=seated)
+
+
+def meeting_cancelled(client):
+    seated = RegistrationFactory(user=UserFactory())
+    events.event_cancel(event=seated.event, actor=ProcessManagerFactory(), reason="Sjukdom.")
+
+
+def meeting_reminder(client):
+    RegistrationFactory(
+        event=EventFactory(starts_at=timezone.now() + timedelta(hours=20)), user=UserFactory()
+    )
+    events.remind_day_before(timezone.now())
+
+
+def meeting_invitation(client):
+    events.invite_resources(
+        event=EventFactory(), actor=ProcessManagerFactory(), people=[UserFactory()]
+    )
+
+
+def meeting_message(client):
+    seated = RegistrationFactory(user=UserFactory())
+    events.message_registrants(
+        event=seated.event, actor=ProcessManagerFactory(), subject="Lokal", body="Ny sal."
+    )
+
+
+def followed_meeting(client):
+    Follow.objects.create(
+        email="karin@example.se",
+        language="en",
+        target="meeting_series",
+        target_id=series_of("breakfast"),
+        confirmed_at=timezone.now(),
+    )
+    EventFactory(kind="breakfast")
+    tell_meetings(timezone.now())
+
+
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
         started = signing.TimestampSigner(salt=STARTED).sign("report")
@@ -332,6 +399,15 @@ SENDERS = {
     "publishing/email/followed_news": followed_news,
     "publishing/email/followed_report": followed_report,
     "newsletter/email/issue": newsletter_issue,
+    "events/email/confirm": meeting_confirm,
+    "events/email/registered": meeting_registered,
+    "events/email/waitlisted": meeting_waitlisted,
+    "events/email/promoted": meeting_promoted,
+    "events/email/cancelled": meeting_cancelled,
+    "events/email/reminder": meeting_reminder,
+    "events/email/invitation": meeting_invitation,
+    "events/email/message": meeting_message,
+    "events/email/followed": followed_meeting,
     "accessibility/email/receipt": accessibility_report,
     "accessibility/email/to_office": accessibility_report,
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),

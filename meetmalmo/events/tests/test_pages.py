@@ -87,8 +87,8 @@ def test_a_visitor_registers_and_confirms_by_the_emailed_link(client):
         ({"email": ""}, "email", "Ange din e-postadress."),
         ({"email": "inte-en-adress"}, "email", "Skriv en e-postadress"),
         ({"name": ""}, "name", "Ange ditt namn."),
-        ({"name": "x" * 151}, "name", "som mest 150 tecken"),
-        ({"organisation": "<script>alert(1)</script>" * 20}, "organisation", "som mest 200 tecken"),
+        ({"name": "x" * 151}, "name", "högst 150 tecken"),
+        ({"organisation": "<script>alert(1)</script>" * 20}, "organisation", "högst 200 tecken"),
     ],
 )
 def test_wrong_visitor_details_are_answered_beside_the_field(client, fields, field, message):

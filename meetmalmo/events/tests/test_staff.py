@@ -62,7 +62,7 @@ def test_a_process_manager_writes_a_draft_and_publishes_it(staff_client, process
         ({"registration_closes_at": "2099-01-01T08:00"}, "registration_closes_at", "innan mötet"),
         ({"starts_at": "i morgon"}, "starts_at", "Skriv datum och tid som"),
         ({"title_sv": "", "title_en": ""}, "title_sv", "Ge mötet en rubrik"),
-        ({"title_sv": "x" * 201}, "title_sv", "som mest 200 tecken"),
+        ({"title_sv": "x" * 201}, "title_sv", "högst 200 tecken"),
         ({"format": "online"}, "online_link", "Ange länken"),
         ({"online_link": "javascript:alert(1)", "format": "hybrid"}, "online_link", "webbadress"),
         ({"slug": "<script>"}, "slug", "bokstäver"),
@@ -195,10 +195,10 @@ def test_resources_are_invited_with_a_one_click_link(staff_client):
     ("path", "data", "field", "message"),
     [
         ("message", {"subject": "", "body": "Hej"}, "subject", "Ange ett ämne."),
-        ("message", {"subject": "x" * 151, "body": "Hej"}, "subject", "som mest 150 tecken"),
-        ("message", {"subject": "Hej", "body": "<b>" * 2_000}, "body", "som mest 5000 tecken"),
+        ("message", {"subject": "x" * 151, "body": "Hej"}, "subject", "högst 150 tecken"),
+        ("message", {"subject": "Hej", "body": "<b>" * 2_000}, "body", "högst 5000 tecken"),
         ("cancel", {"reason": "   "}, "reason", "Berätta varför mötet ställs in."),
-        ("cancel", {"reason": "x" * 2_001}, "reason", "som mest 2000 tecken"),
+        ("cancel", {"reason": "x" * 2_001}, "reason", "högst 2000 tecken"),
     ],
 )
 def test_the_staff_forms_refuse_bad_values_beside_the_field(

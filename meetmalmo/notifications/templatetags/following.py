@@ -1,5 +1,6 @@
 """`{% follow_box "project" project.pk %}`: the follow button for a member, the e-mail form for
-a visitor, on any page of something that can be followed."""
+a visitor, on any page of something that can be followed; `heading` names what is followed
+where the page is about something else, `help` what following it brings."""
 
 from django import template
 
@@ -10,7 +11,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("notifications/includes/follow.html", takes_context=True)
-def follow_box(context, target: str, target_id: int):
+def follow_box(context, target: str, target_id: int, heading: str = "", help: str = ""):
     request = context["request"]
     user = request.user
     return {
@@ -18,6 +19,8 @@ def follow_box(context, target: str, target_id: int):
         "csrf_token": context.get("csrf_token"),
         "target": target,
         "target_id": target_id,
+        "heading": heading,
+        "help": help,
         "signed_in": user.is_authenticated,
         "following": user.is_authenticated and follows.follows(user, target, target_id),
         "form": None if user.is_authenticated else FollowByEmailForm(auto_id="follow_%s"),

@@ -95,11 +95,16 @@ def test_the_settings_page_saves_a_choice_and_refuses_a_wrong_one(client, member
     assert "Messages in the conversation on a case" in page
     assert "Receipts, questions and decisions about my initiatives" in page  # listed, fixed
     assert 'name="case_decision"' not in page
+    assert "My registrations for meetings" in page  # listed, fixed
+    assert 'name="meeting_registration"' not in page
     data = {
         "case_message": "weekly",
         "case_work": "off",
         "group_news": "daily",
         "following": "at_once",
+        "meeting_reminder": "off",
+        "meeting_message": "daily",
+        "meeting_invitation": "at_once",
     }
     client.post("/en/notifications/settings/", {**data, "case_decision": "off"})
     assert dict(Preference.objects.filter(user=member).values_list("kind", "frequency")) == data
