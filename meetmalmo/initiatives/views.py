@@ -128,7 +128,7 @@ def _mine(request, initiative, answer_form=None, message_form=None, status=200):
             "can_withdraw": may(request.user, initiative, TRANSITIONS["withdraw"]),
             "has_question": any(e.kind == "question" for e in history),
             "answer_form": answer_form or TextForm(),
-            "message_form": message_form or MessageForm(),
+            "message_form": message_form or MessageForm(prefix="message"),
         },
         status=status,
     )
@@ -176,7 +176,8 @@ def send_message(request, initiative, form) -> str | None:
 @require_POST
 def my_message(request, pk):
     initiative = found_or_404(selectors.member_initiative(request.user, pk))
-    form = MessageForm(request.POST, request.FILES)
+    # Prefixed, as on the staff's case: the answer form on the same page has a "text" too.
+    form = MessageForm(request.POST, request.FILES, prefix="message")
     if form.is_valid():
         refusal = send_message(request, initiative, form)
         if refusal:  # a draft has no conversation yet: its page has no form

@@ -77,7 +77,7 @@ def unsubscribe(request, token):
 
 def _back(request):
     """Where a follow form was sent from, if it is a page of this portal."""
-    target = request.POST.get("next", "")
+    target = request.POST.get("next", "") or request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return "/"
@@ -101,10 +101,12 @@ def follow_toggle(request, target, target_id):
     return redirect(_back(request))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def follow_email(request, target, target_id):
-    form = FollowByEmailForm(request.POST)
-    if not form.is_valid():  # shown again on a page of its own, the error beside the field
+    # The form has a page of its own, so the public pages that offer it (the news, a project)
+    # carry only a link and no CSRF token, and stay in the public cache.
+    form = FollowByEmailForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():  # on a POST: shown again, the error beside the field
         return render(
             request,
             "notifications/follow_email.html",
@@ -115,7 +117,7 @@ def follow_email(request, target, target_id):
                 "target": target,
                 "target_id": target_id,
             },
-            status=400,
+            status=400 if request.method == "POST" else 200,
         )
     if not form.is_spam():
         try:

@@ -282,10 +282,7 @@ TABLE: dict[str, Row] = {
     "notifications:follow": Row(
         MEMBER_ACTION, {"target": "project", "target_id": "{w.project.pk}"}
     ),
-    "notifications:follow_email": Row(
-        GET_ONLY | {"process_manager": WRONG_METHOD},
-        {"target": "news", "target_id": "0"},
-    ),
+    "notifications:follow_email": Row(PUBLIC, {"target": "news", "target_id": "0"}),
     "notifications:follow_confirm": Row(PUBLIC, {"token": "{w.follow.token}"}),
     "notifications:follow_stop": Row(PUBLIC, {"token": "{w.follow.token}"}),
     # The case's conversation: its submitter writes on their page, staff on the case.
@@ -293,7 +290,7 @@ TABLE: dict[str, Row] = {
         MEMBER_ACTION,
         {"pk": "{w.case.pk}"},
         post=roles(HIDDEN, visitor=LOGIN, but=("other_member",)),
-        data={"text": "Vi har fått med ett hotell till."},
+        data={"message-text": "Vi har fått med ett hotell till."},
         allowed="other_member",
     ),
     "initiatives:withdraw": Row(

@@ -68,7 +68,7 @@ def test_member_writes_office_answers_and_each_is_told_with_a_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/en/my/initiatives/{case.pk}/message/",
-            {"text": "Här är budgeten för sommaren.", "attachments": [pdf()]},
+            {"message-text": "Här är budgeten för sommaren.", "message-attachments": [pdf()]},
         )
     assert response.status_code == 302
     written = CaseEvent.objects.get(initiative=case, kind="message")
@@ -105,8 +105,10 @@ def test_a_bad_file_keeps_the_text_and_says_what_is_wrong(client, member, case):
     response = client.post(
         f"/en/my/initiatives/{case.pk}/message/",
         {
-            "text": "Se bifogad fil.",
-            "attachments": [SimpleUploadedFile("virus.pdf", b"MZ\x90\x00", "application/pdf")],
+            "message-text": "Se bifogad fil.",
+            "message-attachments": [
+                SimpleUploadedFile("virus.pdf", b"MZ\x90\x00", "application/pdf")
+            ],
         },
     )
     page = response.content.decode()
@@ -120,13 +122,14 @@ def test_a_bad_file_keeps_the_text_and_says_what_is_wrong(client, member, case):
 def test_a_good_file_with_a_missing_text_is_named_to_be_chosen_again(client, member, case):
     client.force_login(member)
     response = client.post(
-        f"/en/my/initiatives/{case.pk}/message/", {"text": "  ", "attachments": [pdf()]}
+        f"/en/my/initiatives/{case.pk}/message/",
+        {"message-text": "  ", "message-attachments": [pdf()]},
     )
     page = response.content.decode()
     assert response.status_code == 400
     assert "This field is required." in page
     assert "The page had errors, so budget.pdf was not kept: choose it again." in page
-    assert 'aria-describedby="id_attachments_helptext id_attachments_error"' in page
+    assert 'aria-describedby="id_message-attachments_helptext id_message-attachments_error"' in page
     assert not Attachment.objects.exists()
 
 
@@ -139,14 +142,16 @@ def test_a_good_file_with_a_missing_text_is_named_to_be_chosen_again(client, mem
 )
 def test_a_wrong_text_is_refused_beside_the_field(client, member, case, text, error):
     client.force_login(member)
-    response = client.post(f"/en/my/initiatives/{case.pk}/message/", {"text": text})
+    response = client.post(f"/en/my/initiatives/{case.pk}/message/", {"message-text": text})
     assert response.status_code == 400
     assert error in response.content.decode()
 
 
 def test_hostile_text_is_shown_as_text(client, member, manager, case):
     client.force_login(member)
-    client.post(f"/en/my/initiatives/{case.pk}/message/", {"text": "<script>alert(1)</script>"})
+    client.post(
+        f"/en/my/initiatives/{case.pk}/message/", {"message-text": "<script>alert(1)</script>"}
+    )
     client.force_login(manager)
     page = client.get(f"/en/staff/cases/{case.pk}/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
@@ -154,7 +159,7 @@ def test_hostile_text_is_shown_as_text(client, member, manager, case):
 
 def test_someone_elses_case_is_not_found_and_nothing_is_sent(client, other_member, case):
     client.force_login(other_member)
-    response = client.post(f"/en/my/initiatives/{case.pk}/message/", {"text": "Hej"})
+    response = client.post(f"/en/my/initiatives/{case.pk}/message/", {"message-text": "Hej"})
     assert response.status_code == 404
     assert not CaseEvent.objects.filter(kind="message").exists() and mail.outbox == []
 
@@ -166,6 +171,8 @@ def test_a_draft_has_no_conversation(client, member):
         "Write to the Trade and Industry Office"
         not in client.get(f"/en/my/initiatives/{draft.pk}/").content.decode()
     )
-    response = client.post(f"/en/my/initiatives/{draft.pk}/message/", {"text": "Hej"}, follow=True)
+    response = client.post(
+        f"/en/my/initiatives/{draft.pk}/message/", {"message-text": "Hej"}, follow=True
+    )
     assert not CaseEvent.objects.filter(kind="message").exists()
     assert "Only the submitter and the office write" in response.content.decode()

@@ -1,11 +1,11 @@
-"""`{% follow_box "project" project.pk %}`: the follow button for a member, the e-mail form for
-a visitor, on any page of something that can be followed; `heading` names what is followed
-where the page is about something else, `help` what following it brings."""
+"""`{% follow_box "project" project.pk %}`: the follow button for a member, a link to the e-mail
+form for a visitor (a form would keep the page out of the public cache), on any page of
+something that can be followed; `heading` names what is followed where the page is about
+something else, `help` what following it brings."""
 
 from django import template
 
 from meetmalmo.notifications import follows
-from meetmalmo.notifications.forms import FollowByEmailForm
 
 register = template.Library()
 
@@ -23,5 +23,4 @@ def follow_box(context, target: str, target_id: int, heading: str = "", help: st
         "help": help,
         "signed_in": user.is_authenticated,
         "following": user.is_authenticated and follows.follows(user, target, target_id),
-        "form": None if user.is_authenticated else FollowByEmailForm(auto_id="follow_%s"),
     }

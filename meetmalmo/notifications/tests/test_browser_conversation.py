@@ -37,9 +37,9 @@ def test_a_member_writes_and_finds_the_answer_by_notification_and_email(
     sign_in(page, member)
     page.goto(f"/en/my/initiatives/{case.pk}/")
     assert "Your process manager: Lena Åkesson" in page.inner_text("main")
-    tab_to(page, "#id_text")
+    tab_to(page, "#id_message-text")
     page.keyboard.type("Här är budgeten för sommaren.")
-    page.set_input_files("#id_attachments", str(budget))
+    page.set_input_files("#id_message-attachments", str(budget))
     with page.expect_navigation():
         page.click("text=Send the message")
     assert "Your message has been sent to the process manager." in page.inner_text("main")

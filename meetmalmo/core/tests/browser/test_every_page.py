@@ -15,6 +15,8 @@ from meetmalmo.core.tests.test_access_matrix import OK, TABLE, address, build_wo
 
 # Transactional, so the live server sees the world. One test for all roles: the world is built
 # once, as the flush after a transactional test takes the rows the migrations wrote with it.
+# For the same reason the sweep runs first in the suite (`browser_testing`), while the
+# database still holds those rows.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Who opens the pages: everyone but the administrator, whose extra pages are the admin's.
