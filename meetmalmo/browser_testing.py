@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-SWEEP = "test_every_page.py::test_every_page_each_role_opens_is_accessible_and_reflows"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,9 +24,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-    # The sweep of every page builds its world from the rows the migrations wrote, which the
-    # flush after any earlier transactional test would have taken: it goes first.
-    items.sort(key=lambda item: not item.nodeid.endswith(SWEEP))
 
 
 def _unavailable(request, reason):

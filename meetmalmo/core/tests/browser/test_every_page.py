@@ -13,11 +13,10 @@ from meetmalmo.accessibility.statement import PAGES_TESTED
 from meetmalmo.browser_testing import AXE, accessibility_problems, sign_in
 from meetmalmo.core.tests.test_access_matrix import OK, TABLE, address, build_world
 
-# Transactional, so the live server sees the world. One test for all roles: the world is built
-# once, as the flush after a transactional test takes the rows the migrations wrote with it.
-# For the same reason the sweep runs first in the suite (`browser_testing`), while the
-# database still holds those rows.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional, so the live server sees the world. The flush after every transactional test
+# takes the rows the migrations wrote (the focus areas, the glossary), and the world is built
+# from them: the serialized rollback writes them back before the sweep begins.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # Who opens the pages: everyone but the administrator, whose extra pages are the admin's.
 SWEEP_ROLES = ("visitor", "member", "other_member", "group_member", "resource", "process_manager")
