@@ -8,6 +8,31 @@ from meetmalmo.accounts.tests.factories import (
 )
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and the rows its migrations wrote (the focus areas, the languages, the
+    glossary) kept aside: the flush after every transactional test takes them, and a test that
+    builds its world from them writes them back with `migration_rows`."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _MIGRATION_ROWS.append(connection.creation.serialize_db_to_string())
+
+
+_MIGRATION_ROWS: list[str] = []
+
+
+@pytest.fixture
+def migration_rows(transactional_db):
+    """Writes the rows of the migrations back when an earlier transactional test took them."""
+    from django.db import connection
+
+    from meetmalmo.core.models import FocusArea
+
+    if not FocusArea.objects.exists():
+        connection.creation.deserialize_db_from_string(_MIGRATION_ROWS[0])
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Login and sign-up rate limits count in the cache; each test starts with none."""

@@ -20,6 +20,6 @@ STORAGES = {
 # Tasks run at once inside the test, so a test sees the e-mail a task sends.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-# The sweep of every page restores the rows the migrations wrote (a serialized rollback); the
-# content types and permissions are written again by the flush before it, so they are left out.
+# The rows the migrations wrote are kept aside for the tests that write them back after a flush
+# (`migration_rows`); the flush itself writes the content types and permissions again.
 TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]

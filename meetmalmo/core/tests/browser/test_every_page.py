@@ -15,8 +15,8 @@ from meetmalmo.core.tests.test_access_matrix import OK, TABLE, address, build_wo
 
 # Transactional, so the live server sees the world. The flush after every transactional test
 # takes the rows the migrations wrote (the focus areas, the glossary), and the world is built
-# from them: the serialized rollback writes them back before the sweep begins.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# from them: `migration_rows` writes them back before the sweep begins.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Who opens the pages: everyone but the administrator, whose extra pages are the admin's.
 SWEEP_ROLES = ("visitor", "member", "other_member", "group_member", "resource", "process_manager")
@@ -61,7 +61,7 @@ def html_pages(role: str, world) -> list[str]:
     return urls + last
 
 
-def test_every_page_each_role_opens_is_accessible_and_reflows(browser, live_server):
+def test_every_page_each_role_opens_is_accessible_and_reflows(browser, live_server, migration_rows):
     world = build_world()
     pages = {role: html_pages(role, world) for role in SWEEP_ROLES}
     problems, report = [], []
