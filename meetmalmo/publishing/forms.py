@@ -193,13 +193,8 @@ class CommentAnswerForm(forms.Form):
         max_length=3_000,
         widget=forms.Textarea({"rows": 6}),
         help_text=_("Shown under the comment as the answer of the Trade and Industry Office."),
+        error_messages={"required": _("Write the answer.")},
     )
-
-    def clean_answer(self):
-        answer = self.cleaned_data["answer"].strip()
-        if not answer:
-            raise forms.ValidationError(_("Write the answer."))
-        return answer
 
 
 class ReportForm(forms.ModelForm):

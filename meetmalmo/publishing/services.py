@@ -60,8 +60,9 @@ def _save_page(form, actor, kind: str, publish_now: bool, pending_image: str):
         )
     SlugRedirect.objects.filter(old_slug=page.slug, **{other(kind): None}).delete()
     date_field = form.date_field
-    if publish_now and not (before and before.is_published):
-        setattr(page, date_field, timezone.now())
+    if publish_now:
+        published = before is not None and before.is_published
+        setattr(page, date_field, getattr(before, date_field) if published else timezone.now())
     if "image" in form.changed_data and page.image:
         page.image = resized(form.cleaned_data["image"])
     elif pending_image and form.cleaned_data.get("image") is not False:
