@@ -51,6 +51,10 @@ class NewsArticleForm(forms.ModelForm):
             "Part of the web address, the same in both languages. Made from the title when "
             "left empty; kept once the page is published."
         )
+        self.fields["image_alt_sv"].help_text = _(
+            "Needed with an image, in one language at least: what it shows, for those who "
+            "cannot see it."
+        )
         if not (self.instance.pk and self.instance.is_published):
             # Follows the title as it is typed (publishing/editor.js) until written by hand.
             self.fields["slug"].widget.attrs["data-from-title"] = "id_title_sv id_title_en"

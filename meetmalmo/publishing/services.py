@@ -53,7 +53,7 @@ def _save_page(form, actor, kind: str, publish_now: bool, pending_image: str):
     page = form.save(commit=False)
     before = type(page).objects.get(pk=page.pk) if page.pk else None
     if not page.slug:
-        page.slug = before.slug if before else free_slug(type(page), page.text("title").value)
+        page.slug = before.slug if before else free_slug(type(page), page.title_sv or page.title_en)
     if before and before.slug != page.slug and before.is_published:
         SlugRedirect.objects.update_or_create(
             old_slug=before.slug, **{other(kind): None}, defaults={kind: page}

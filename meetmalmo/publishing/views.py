@@ -153,7 +153,10 @@ def _edit_page(request, instance, form_class, save, kind):
             elif pending and form.cleaned_data.get("image") is not False:
                 preview.image = pending
             if kind == "project":
-                facts = selectors.staff_project_facts(preview)
+                facts = {
+                    **selectors.staff_project_facts(preview),
+                    "events": events_for_initiative(preview.initiative_id),
+                }
         else:
             try:
                 saved = save(
@@ -167,6 +170,10 @@ def _edit_page(request, instance, form_class, save, kind):
             else:
                 messages.success(request, SAVED[action])
                 return redirect(f"publishing:staff_{kind}", pk=saved.pk)
+    elif request.method == "POST" and _image_to_keep(form):
+        # The page is answered with errors, and a browser never fills a file field again: the
+        # image is kept so that it need not be chosen once more.
+        token = services.preview_image_keep(form.cleaned_data["image"])
     return render(
         request,
         "publishing/staff/page.html",
@@ -183,6 +190,15 @@ def _edit_page(request, instance, form_class, save, kind):
             **facts,
         },
         status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _image_to_keep(form) -> bool:
+    return (
+        "image" in form.files
+        and "image" not in form.errors
+        and bool(form.cleaned_data.get("image"))
+        and "image" in form.changed_data
     )
 
 
@@ -238,7 +254,7 @@ def comment_answer(request, pk):
                 if found.wants_answer and found.email
                 else _("The answer is published under the comment."),
             )
-            return redirect(f"{request.path}")
+            return redirect(request.path)
     return render(
         request,
         "publishing/staff/answer.html",

@@ -313,3 +313,29 @@ def test_the_staff_menu_reaches_project_pages_and_comments(editor, path):
     content = editor.get(path).content.decode()
     assert '<a href="/en/staff/projects/"' in content
     assert '<a href="/en/staff/comments/"' in content
+
+
+def test_an_image_chosen_in_a_form_with_errors_is_kept_for_the_next_try(editor):
+    response = editor.post(NEW, data(body_sv="", image=png(), image_alt_sv="Grön bild"))
+    assert response.status_code == 400
+    token = response.context["pending_image"]
+    assert token and "The image you chose is kept" in response.content.decode()
+    editor.post(NEW, data(image_alt_sv="Grön bild", pending_image=token))
+    assert NewsArticle.objects.get().image.name.startswith("news/")
+
+
+def test_the_description_field_says_it_is_needed_with_an_image(editor):
+    assert "Needed with an image, in one language at least" in editor.get(NEW).content.decode()
+
+
+def test_a_title_of_symbols_only_gets_an_address_all_the_same(editor):
+    editor.post(NEW, data(title_sv="<script>!!</script>", body_sv="x"))
+    editor.post(NEW, data(title_sv="!!!", body_sv="x"))
+    assert sorted(NewsArticle.objects.values_list("slug", flat=True)) == ["nyhet", "scriptscript"]
+
+
+def test_a_very_long_title_makes_an_address_that_fits(editor):
+    editor.post(NEW, data(title_sv="Malmö " * 33))
+    editor.post(NEW, data(title_sv="Malmö " * 33))
+    slugs = list(NewsArticle.objects.values_list("slug", flat=True))
+    assert len(slugs) == 2 and all(len(slug) <= 120 for slug in slugs)
