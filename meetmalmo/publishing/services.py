@@ -31,10 +31,15 @@ def article_save(*, form, actor, publish_now: bool = False, pending_image: str =
     unless another was written."""
     article = form.save(commit=False)
     if not article.byline.strip():
-        article.byline = actor.name or actor.email
+        article.byline = byline_of(actor)
     if article.author_id is None:
         article.author = actor
     return _save_page(form, actor, "article", publish_now, pending_image)
+
+
+def byline_of(writer) -> str:
+    """The byline of an article whose writer gave none: their own name."""
+    return writer.name or writer.email
 
 
 @transaction.atomic

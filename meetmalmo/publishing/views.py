@@ -146,7 +146,7 @@ def _edit_page(request, instance, form_class, save, kind):
         if action == PREVIEW:
             preview = form.save(commit=False)
             if kind == "article" and not preview.byline.strip():
-                preview.byline = request.user.name  # as saving would make it
+                preview.byline = services.byline_of(request.user)  # as saving would make it
             if "image" in form.changed_data and preview.image:
                 token = services.preview_image_keep(form.cleaned_data["image"])
                 preview.image = selectors.pending_image(token)
@@ -184,9 +184,6 @@ def _edit_page(request, instance, form_class, save, kind):
             "preview": preview,
             "pending_image": token,
             "preview_languages": [("sv", _("In Swedish")), ("en", _("In English"))],
-            "canonical": request.build_absolute_uri(preview.get_absolute_url())
-            if preview and preview.slug
-            else "",
             **facts,
         },
         status=400 if request.method == "POST" and form.errors else 200,
@@ -240,6 +237,7 @@ def comment_answer(request, pk):
     """The office answers an approved comment; it shows under the comment."""
     found = found_or_404(selectors.comment_to_answer(pk))
     form = CommentAnswerForm(request.POST or None, initial={"answer": found.answer})
+    told = found.answered_at is None and found.wants_answer and bool(found.email)
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_answer(
@@ -251,7 +249,7 @@ def comment_answer(request, pk):
             messages.success(
                 request,
                 _("The answer is published under the comment, and the writer is told by e-mail.")
-                if found.wants_answer and found.email
+                if told
                 else _("The answer is published under the comment."),
             )
             return redirect(request.path)

@@ -156,3 +156,16 @@ def test_a_reader_asks_to_be_told_when_the_office_answers(client):
         "karin@example.se": "en",
         "per@example.se": "sv",
     }
+
+
+def test_a_changed_answer_says_nobody_is_told_again(
+    client, process_manager, comment, django_capture_on_commit_callbacks
+):
+    client.force_login(process_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url(comment), {"answer": "Tack!"}, follow=True)
+        second = client.post(url(comment), {"answer": "Tack så mycket!"}, follow=True)
+    assert "the writer is told by e-mail" in first.content.decode()
+    content = second.content.decode()
+    assert "The answer is published under the comment." in content
+    assert "the writer is told by e-mail" not in content

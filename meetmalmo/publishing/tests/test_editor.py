@@ -339,3 +339,9 @@ def test_a_very_long_title_makes_an_address_that_fits(editor):
     editor.post(NEW, data(title_sv="Malmö " * 33))
     slugs = list(NewsArticle.objects.values_list("slug", flat=True))
     assert len(slugs) == 2 and all(len(slug) <= 120 for slug in slugs)
+
+
+def test_the_first_button_saves_so_the_enter_key_never_publishes(editor):
+    content = editor.get(NEW).content.decode()
+    buttons = content[content.index('<div class="actions">') :]
+    assert buttons.index('value="save"') < buttons.index('value="publish"')
