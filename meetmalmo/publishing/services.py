@@ -93,10 +93,29 @@ def free_slug(model, title: str) -> str:
     return slug
 
 
+def page_preview(*, form, actor, pending_image: str = ""):
+    """The page as its valid form would save it, unsaved, and the token of an image kept for
+    the save that follows: one chosen now is stored (see `preview_image_keep`), one kept from
+    before is shown again unless the editor removed it."""
+    if not can_publish(actor):
+        raise Refused(_("Only process managers publish."))
+    page = form.save(commit=False)
+    token = ""
+    if isinstance(page, NewsArticle) and not page.byline.strip():
+        page.byline = byline_of(actor)
+    if "image" in form.changed_data and page.image:
+        token = preview_image_keep(form.cleaned_data["image"])
+        page.image = signing.loads(token, salt=PENDING_SALT)
+    elif pending_image and form.cleaned_data.get("image") is not False:
+        page.image = pending_image
+    return page, token
+
+
 def preview_image_keep(upload) -> str:
-    """Keep an image chosen in the editor while it is previewed, resized as it will be
-    published, so that the page shows it and the next "Save" need not send it again. Answers
-    the signed name the form carries; `preview_images_prune` removes those never saved."""
+    """Keep an image chosen in the editor, resized as it will be published, so that a preview
+    shows it and the next "Save" need not send it again (a browser never fills a file field
+    again). Answers the signed name the form carries; `preview_images_prune` removes those
+    never saved."""
     stored = resized(upload)
     extension = stored.name.rsplit(".", 1)[-1]
     name = default_storage.save(f"{PREVIEWS}/{secrets.token_urlsafe(16)}.{extension}", stored)

@@ -132,6 +132,9 @@ def _edit_page(request, instance, form_class, save, kind):
     if action not in (SAVE, PUBLISH_NOW, SCHEDULE, PREVIEW):
         action = SAVE
     pending = selectors.pending_image(request.POST.get("pending_image", ""))
+    # As stored: the form writes what was typed onto the instance while it validates.
+    status = _status(instance, form_class.date_field)
+    live_url = instance.get_absolute_url() if status == "published" else ""
     form = form_class(
         request.POST or None,
         request.FILES or None,
@@ -143,33 +146,30 @@ def _edit_page(request, instance, form_class, save, kind):
     preview, facts = None, {}
     token = request.POST.get("pending_image", "") if pending else ""
     if request.method == "POST" and form.is_valid():
-        if action == PREVIEW:
-            preview = form.save(commit=False)
-            if kind == "article" and not preview.byline.strip():
-                preview.byline = services.byline_of(request.user)  # as saving would make it
-            if "image" in form.changed_data and preview.image:
-                token = services.preview_image_keep(form.cleaned_data["image"])
-                preview.image = selectors.pending_image(token)
-            elif pending and form.cleaned_data.get("image") is not False:
-                preview.image = pending
-            if kind == "project":
-                facts = {
-                    **selectors.staff_project_facts(preview),
-                    "events": events_for_initiative(preview.initiative_id),
-                }
-        else:
-            try:
+        try:
+            if action == PREVIEW:
+                preview, kept = services.page_preview(
+                    form=form, actor=request.user, pending_image=pending
+                )
+                token = kept or token
+            else:
                 saved = save(
                     form=form,
                     actor=request.user,
                     publish_now=action == PUBLISH_NOW,
                     pending_image=pending,
                 )
-            except Refused as refused:
-                form.add_error(None, refused.message)
-            else:
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            if preview is None:
                 messages.success(request, SAVED[action])
                 return redirect(f"publishing:staff_{kind}", pk=saved.pk)
+            if kind == "project":
+                facts = {
+                    **selectors.staff_project_facts(preview),
+                    "events": events_for_initiative(preview.initiative_id),
+                }
     elif request.method == "POST" and _image_to_keep(form):
         # The page is answered with errors, and a browser never fills a file field again: the
         # image is kept so that it need not be chosen once more.
@@ -182,12 +182,22 @@ def _edit_page(request, instance, form_class, save, kind):
             "page": instance,
             "kind": kind,
             "preview": preview,
+            "status": status,
+            "live_url": live_url,
             "pending_image": token,
             "preview_languages": [("sv", _("In Swedish")), ("en", _("In English"))],
             **facts,
         },
         status=400 if request.method == "POST" and form.errors else 200,
     )
+
+
+def _status(page, date_field: str) -> str:
+    if page is None:
+        return ""
+    if page.is_published:
+        return "published"
+    return "scheduled" if getattr(page, date_field) else "draft"
 
 
 def _image_to_keep(form) -> bool:

@@ -345,3 +345,14 @@ def test_the_first_button_saves_so_the_enter_key_never_publishes(editor):
     content = editor.get(NEW).content.decode()
     buttons = content[content.index('<div class="actions">') :]
     assert buttons.index('value="save"') < buttons.index('value="publish"')
+
+
+def test_a_preview_of_a_published_article_keeps_it_shown_as_published(editor):
+    article = ArticleFactory(slug="dagen")
+    content = editor.post(
+        f"/en/staff/news/{article.pk}/", data(slug="ny-adress", action="preview")
+    ).content.decode()
+    assert 'href="/en/news/dagen/"' in content  # "See it on the site", where it is now
+    assert 'value="publish"' not in content
+    article.refresh_from_db()
+    assert (article.slug, article.is_published) == ("dagen", True)
