@@ -169,3 +169,27 @@ def test_a_changed_answer_says_nobody_is_told_again(
     content = second.content.decode()
     assert "The answer is published under the comment." in content
     assert "the writer is told by e-mail" not in content
+
+
+def test_answers_add_no_query_to_the_article_page(client, process_manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetmalmo.core import public_cache
+
+    article = ArticleFactory(slug="dagen")
+
+    def page() -> tuple[int, str]:
+        public_cache.clear()  # as the answer's commit does
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/sv/news/dagen/")
+        return len(captured), response.content.decode()
+
+    CommentFactory(article=article, state="approved")
+    few, _content = page()
+    for n in range(20):
+        comment = CommentFactory(article=article, state="approved", text=f"Fråga {n}")
+        services.comment_answer(comment=comment, answer=f"Svar {n}", actor=process_manager)
+    many, content = page()
+    assert content.count('class="comment-answer"') == 20
+    assert many == few
