@@ -27,5 +27,6 @@ class PublishingConfig(AppConfig):
         for followable in following.FOLLOWABLE:
             follows.register(followable)
         reminders.register(following.hourly)
+        reminders.register(services.preview_images_prune)
         # A meeting about a project's initiative is news to the project's followers.
         meetings.register_targets(following.meeting_projects)

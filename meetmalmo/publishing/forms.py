@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.core.forms import SpamTrapMixin
@@ -15,19 +16,53 @@ from meetmalmo.publishing.models import (
     Project,
     ProjectStatus,
     Report,
+    bare_credit,
 )
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
 
 
+# What the editor's buttons ask for: saving as it stands, publishing at once, or at the date
+# and time given.
+SAVE, PUBLISH_NOW, SCHEDULE, PREVIEW = "save", "publish", "schedule", "preview"
+
+
 class NewsArticleForm(forms.ModelForm):
+    """The office's editor of an article. The address is made from the title when left empty
+    (see `services._save_page`), the byline is the writer's name unless changed, and `action`
+    is the button pressed: "schedule" needs a date and time to come."""
+
+    date_field = "publish_at"
     publish_at = forms.DateTimeField(
-        label=_("Publish"),
+        label=_("Publication date and time"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text=_("Empty: a draft. A future date and time publishes the article then."),
+        help_text=_("For “Schedule”: the article is published then. Empty when saved: a draft."),
     )
+
+    def __init__(self, *args, action: str = SAVE, writer=None, pending_image: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        # An image kept from a preview, which the browser does not send again.
+        self.pending_image = pending_image
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "Part of the web address, the same in both languages. Made from the title when "
+            "left empty; kept once the page is published."
+        )
+        self.fields["image_alt_sv"].help_text = _(
+            "Needed with an image, in one language at least: what it shows, for those who "
+            "cannot see it."
+        )
+        if not (self.instance.pk and self.instance.is_published):
+            # Follows the title as it is typed (publishing/editor.js) until written by hand.
+            self.fields["slug"].widget.attrs["data-from-title"] = "id_title_sv id_title_en"
+        if "byline" in self.fields:
+            self.fields["byline"].required = False
+            self.fields["byline"].help_text = _("Your name unless you write another.")
+            if writer is not None and not self.instance.pk:
+                self.initial.setdefault("byline", writer.name)
 
     class Meta:
         model = NewsArticle
@@ -74,16 +109,35 @@ class NewsArticleForm(forms.ModelForm):
                         f"{part}_{code}", _("Needed when the article is written in this language.")
                     )
         require_description(self)
+        image = cleaned.get("image")
+        kept = self.pending_image and not image and image is not False
+        if kept and not (cleaned.get("image_alt_sv") or cleaned.get("image_alt_en")):
+            self.add_error("image_alt_sv", _("Describe the image for those who cannot see it."))
+        if self.action == SCHEDULE:
+            when = cleaned.get(self.date_field)
+            if when is None and self.date_field not in self.errors:
+                self.add_error(self.date_field, _("Choose the date and time to publish it."))
+            elif when is not None and when <= timezone.now():
+                self.add_error(
+                    self.date_field,
+                    _("Choose a date and time to come, or press “Publish now”."),
+                )
         return cleaned
+
+    def clean_photo_credit(self):
+        return bare_credit(self.cleaned_data["photo_credit"])
 
 
 class ProjectForm(NewsArticleForm):
+    date_field = "published_at"
     publish_at = None
     published_at = forms.DateTimeField(
-        label=_("Published"),
+        label=_("Publication date and time"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text=_("Empty: not on the public site."),
+        help_text=_(
+            "For “Schedule”: the page is published then. Empty when saved: not on the public site."
+        ),
     )
 
     class Meta(NewsArticleForm.Meta):
@@ -116,7 +170,7 @@ class CommentForm(SpamTrapMixin, forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = ["name", "email", "text"]
+        fields = ["name", "email", "text", "wants_answer"]
         widgets = {
             "name": forms.TextInput({"autocomplete": "name"}),
             "email": forms.EmailInput({"autocomplete": "email"}),
@@ -135,6 +189,16 @@ class CommentForm(SpamTrapMixin, forms.ModelForm):
                 _("At most %(count)d links in a comment.") % {"count": settings.COMMENT_MAX_LINKS}
             )
         return text
+
+
+class CommentAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The office's answer"),
+        max_length=3_000,
+        widget=forms.Textarea({"rows": 6}),
+        help_text=_("Shown under the comment as the answer of the Trade and Industry Office."),
+        error_messages={"required": _("Write the answer.")},
+    )
 
 
 class ReportForm(forms.ModelForm):

@@ -1,5 +1,7 @@
 """What Meet Malmö publishes: news articles in Swedish and English, and readers' comments."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -14,6 +16,17 @@ from meetmalmo.initiatives.workflow import State as CaseState
 
 def image_path(instance, filename: str) -> str:
     return f"{instance.IMAGE_FOLDER}/{filename}"
+
+
+# "Foto: Malmö stad" typed into the credit would be shown as "Foto: Foto: Malmö stad".
+CREDIT_PREFIX = re.compile(r"^\s*(?:foto|fotograf|photo|photograph|bild|image)\s*:\s*", re.I)
+
+
+def bare_credit(credit: str) -> str:
+    """The photographer's name without the "Photo:" the page puts before it."""
+    while CREDIT_PREFIX.match(credit):
+        credit = CREDIT_PREFIX.sub("", credit, count=1)
+    return credit.strip()
 
 
 class Page(Translated, models.Model):
@@ -43,7 +56,12 @@ class Page(Translated, models.Model):
     )
     image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
-    photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
+    photo_credit = models.CharField(
+        _("photographer"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name only, such as Malmö stad: the page adds “Photo:” before it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -217,12 +235,22 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"))  # never shown publicly
     text = models.TextField(_("comment"), max_length=3_000)
+    wants_answer = models.BooleanField(
+        _("Tell me by e-mail when the office answers"), default=False
+    )
+    # The language of the page it was written on: the office's answer is told in it.
+    language = models.CharField(max_length=2, default="sv")
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    answer = models.TextField(_("the office's answer"), max_length=3_000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment")

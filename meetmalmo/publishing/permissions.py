@@ -13,6 +13,11 @@ def can_moderate_comments(user) -> bool:
     return is_process_manager(user)
 
 
+def can_answer_comments(user) -> bool:
+    """An answer under a reader's comment speaks for the office."""
+    return is_process_manager(user)
+
+
 def can_write_report(user, initiative) -> bool:
     """The group's owner and process support, and process managers."""
     if is_process_manager(user):

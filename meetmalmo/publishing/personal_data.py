@@ -58,6 +58,9 @@ def _comments(addresses: list[str]) -> list[dict]:
             "text": c.text,
             "state": c.state,
             "sent": when(c.created_at),
+            "tell_me_when_the_office_answers": c.wants_answer,
+            "answer_from_the_office": c.answer,
+            "answered": when(c.answered_at),
         }
         for c in comments
     ]
@@ -70,7 +73,7 @@ def _export(person: Person) -> dict:
 def _erase(person: Person) -> None:
     """Comments stay on their articles with name and address blanked; reports stay with their
     initiative, their author shown as a former member."""
-    comments_of(person.addresses).update(name="", email="")
+    comments_of(person.addresses).update(name="", email="", wants_answer=False)
     transaction.on_commit(public_cache.clear)  # comments on cached article pages
 
 

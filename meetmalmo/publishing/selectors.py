@@ -1,10 +1,29 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
+from django.core import signing
+from django.core.files.storage import default_storage
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
+
+# Where an image chosen in the editor is kept while it is previewed, and how long its token
+# is good for.
+PREVIEWS = "previews"
+PENDING_SALT = "meetmalmo.publishing.pending-image"
+PENDING_MAX_AGE = 60 * 60 * 24
+
+
+def pending_image(token: str) -> str:
+    """The kept preview image a signed token from the editor names, if it is still there."""
+    try:
+        name = signing.loads(token or "", salt=PENDING_SALT, max_age=PENDING_MAX_AGE)
+    except signing.BadSignature:
+        return ""
+    if not isinstance(name, str) or not name.startswith(f"{PREVIEWS}/"):
+        return ""
+    return name if default_storage.exists(name) else ""
 
 
 def news_list():
@@ -154,6 +173,21 @@ def staff_projects():
 
 def staff_project(pk: int) -> Project | None:
     return Project.objects.select_related("initiative").filter(pk=pk).first()
+
+
+def staff_project_facts(project: Project) -> dict:
+    """What a project's public page shows beside its own text, for the editor's preview."""
+    found = _projects().filter(pk=project.pk).first()
+    return project_facts(found) if found else {}
+
+
+def comment_to_answer(pk: int) -> Comment | None:
+    """A comment the office may answer: an approved one."""
+    return (
+        Comment.objects.filter(pk=pk, state=Comment.State.APPROVED)
+        .select_related("article", "answered_by")
+        .first()
+    )
 
 
 def comments_chosen(ids) -> list[Comment]:

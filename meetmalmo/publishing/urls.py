@@ -23,4 +23,5 @@ urlpatterns = [
     path("staff/news/new/", views.staff_article, name="staff_article_new"),
     path("staff/news/<int:pk>/", views.staff_article, name="staff_article"),
     path("staff/comments/", views.moderation, name="moderation"),
+    path("staff/comments/<int:pk>/answer/", views.comment_answer, name="comment_answer"),
 ]

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import requires
@@ -17,6 +17,11 @@ from meetmalmo.events.selectors import events_for_initiative
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
 from meetmalmo.publishing.forms import (
+    PREVIEW,
+    PUBLISH_NOW,
+    SAVE,
+    SCHEDULE,
+    CommentAnswerForm,
     CommentForm,
     NewsArticleForm,
     OutcomeFormSet,
@@ -27,6 +32,7 @@ from meetmalmo.publishing.forms import (
 )
 from meetmalmo.publishing.models import Comment, Report
 from meetmalmo.publishing.permissions import (
+    can_answer_comments,
     can_decide_report,
     can_moderate_comments,
     can_publish,
@@ -83,7 +89,7 @@ def comment(request, slug):
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid():
         try:
-            services.comment_submit(article=found, form=form)
+            services.comment_submit(article=found, form=form, language=get_language())
         except Refused as refused:
             form.add_error(None, refused.message)
         else:
@@ -111,27 +117,95 @@ def staff_article(request, pk=None):
     return _edit_page(request, instance, NewsArticleForm, services.article_save, "article")
 
 
+SAVED = {
+    SAVE: gettext_lazy("Saved."),
+    PUBLISH_NOW: gettext_lazy("Published: the page is on the site."),
+    SCHEDULE: gettext_lazy("Scheduled: the page is published at the date and time given."),
+}
+
+
 def _edit_page(request, instance, form_class, save, kind):
-    """Write or change an article or a project page; "Preview" shows it as readers will,
-    without saving."""
-    form = form_class(request.POST or None, request.FILES or None, instance=instance)
-    preview = None
+    """Write or change an article or a project page: save it, publish it now, schedule it,
+    or preview it as readers will without saving. An image chosen before a preview is kept
+    for the save that follows."""
+    action = request.POST.get("action", SAVE)
+    if action not in (SAVE, PUBLISH_NOW, SCHEDULE, PREVIEW):
+        action = SAVE
+    pending = selectors.pending_image(request.POST.get("pending_image", ""))
+    # As stored: the form writes what was typed onto the instance while it validates.
+    status = _status(instance, form_class.date_field)
+    live_url = instance.get_absolute_url() if status == "published" else ""
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        instance=instance,
+        action=action,
+        writer=request.user,
+        pending_image=pending,
+    )
+    preview, facts = None, {}
+    token = request.POST.get("pending_image", "") if pending else ""
     if request.method == "POST" and form.is_valid():
-        if request.POST.get("action") == "preview":
-            preview = form.save(commit=False)
-        else:
-            try:
-                saved = save(form=form, actor=request.user)
-            except Refused as refused:
-                form.add_error(None, refused.message)
+        try:
+            if action == PREVIEW:
+                preview, kept = services.page_preview(
+                    form=form, actor=request.user, pending_image=pending
+                )
+                token = kept or token
             else:
-                messages.success(request, _("Saved."))
+                saved = save(
+                    form=form,
+                    actor=request.user,
+                    publish_now=action == PUBLISH_NOW,
+                    pending_image=pending,
+                )
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            if preview is None:
+                messages.success(request, SAVED[action])
                 return redirect(f"publishing:staff_{kind}", pk=saved.pk)
+            if kind == "project":
+                facts = {
+                    **selectors.staff_project_facts(preview),
+                    "events": events_for_initiative(preview.initiative_id),
+                }
+    elif request.method == "POST" and _image_to_keep(form):
+        # The page is answered with errors, and a browser never fills a file field again: the
+        # image is kept so that it need not be chosen once more.
+        token = services.preview_image_keep(form.cleaned_data["image"])
     return render(
         request,
         "publishing/staff/page.html",
-        {"form": form, "page": instance, "kind": kind, "preview": preview},
+        {
+            "form": form,
+            "page": instance,
+            "kind": kind,
+            "preview": preview,
+            "status": status,
+            "live_url": live_url,
+            "pending_image": token,
+            "preview_languages": [("sv", _("In Swedish")), ("en", _("In English"))],
+            **facts,
+        },
         status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _status(page, date_field: str) -> str:
+    if page is None:
+        return ""
+    if page.is_published:
+        return "published"
+    return "scheduled" if getattr(page, date_field) else "draft"
+
+
+def _image_to_keep(form) -> bool:
+    return (
+        "image" in form.files
+        and "image" not in form.errors
+        and bool(form.cleaned_data.get("image"))
+        and "image" in form.changed_data
     )
 
 
@@ -164,6 +238,36 @@ def moderation(request):
         request,
         "publishing/staff/comments.html",
         {"page": page, "state": state, "states": Comment.State.choices, "query": f"state={state}"},
+    )
+
+
+@requires(can_answer_comments)
+@require_http_methods(["GET", "POST"])
+def comment_answer(request, pk):
+    """The office answers an approved comment; it shows under the comment."""
+    found = found_or_404(selectors.comment_to_answer(pk))
+    form = CommentAnswerForm(request.POST or None, initial={"answer": found.answer})
+    told = found.answered_at is None and found.wants_answer and bool(found.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_answer(
+                comment=found, answer=form.cleaned_data["answer"], actor=request.user
+            )
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The answer is published under the comment, and the writer is told by e-mail.")
+                if told
+                else _("The answer is published under the comment."),
+            )
+            return redirect(request.path)
+    return render(
+        request,
+        "publishing/staff/answer.html",
+        {"comment": found, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -519,6 +519,7 @@ TABLE: dict[str, Row] = {
     "publishing:staff_projects": staff(),
     "publishing:staff_project": staff(pk="{w.project.pk}"),
     "publishing:moderation": staff(data={"comments": ["{w.comment.pk}"], "action": "rejected"}),
+    "publishing:comment_answer": staff(data={"answer": "Tack!"}, pk="{w.comment.pk}"),
     "newsletter:staff_issue_new": staff(),
     "newsletter:staff_issue": staff(pk="{w.issue.pk}"),
     "newsletter:send": staff(STAFF_ACTION, data={}, pk="{w.issue.pk}"),

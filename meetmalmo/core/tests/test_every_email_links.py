@@ -261,6 +261,17 @@ def followed_report(client):
     tell_report(Report(initiative=group.initiative, kind=Report.Kind.FINAL))
 
 
+def comment_answered(client):
+    from django.test import TestCase
+
+    from meetmalmo.publishing.services import comment_answer
+    from meetmalmo.publishing.tests.factories import CommentFactory
+
+    comment = CommentFactory(state="approved", wants_answer=True, language="en")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        comment_answer(comment=comment, answer="Thank you!", actor=ProcessManagerFactory())
+
+
 def newsletter_issue(client):
     article = ArticleFactory(publish_at=timezone.now())
     Follow.objects.create(
@@ -398,6 +409,7 @@ SENDERS = {
     "notifications/email/follow_confirm": follow_confirmation,
     "publishing/email/followed_news": followed_news,
     "publishing/email/followed_report": followed_report,
+    "publishing/email/comment_answered": comment_answered,
     "newsletter/email/issue": newsletter_issue,
     "events/email/confirm": meeting_confirm,
     "events/email/registered": meeting_registered,
