@@ -2,6 +2,7 @@
 visitor never downloads a camera's original."""
 
 import io
+import re
 
 from django import forms
 from django.conf import settings
@@ -97,3 +98,14 @@ def require_description(form, *, fields=("image_alt_sv", "image_alt_en")) -> Non
     cleaned = form.cleaned_data
     if cleaned.get("image") and not any(cleaned.get(name) for name in fields):
         form.add_error(fields[0], _("Describe the image for those who cannot see it."))
+
+
+# "Foto: Malmö stad" typed into the credit would be shown as "Foto: Foto: Malmö stad".
+CREDIT_PREFIX = re.compile(r"^\s*(?:foto|fotograf|photo|photograph|bild|image)\s*:\s*", re.I)
+
+
+def bare_credit(credit: str) -> str:
+    """The photographer's name without the "Photo:" the page puts before it."""
+    while CREDIT_PREFIX.match(credit):
+        credit = CREDIT_PREFIX.sub("", credit, count=1)
+    return credit.strip()

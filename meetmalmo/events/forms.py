@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import User
 from meetmalmo.core.forms import SpamTrapMixin
-from meetmalmo.core.images import ImageField, require_description
+from meetmalmo.core.images import ImageField, bare_credit, require_description
 from meetmalmo.core.models import FocusArea
 from meetmalmo.events.models import Event, Kind
 
@@ -105,6 +105,9 @@ class EventForm(forms.ModelForm):
         self.fields["related_initiatives"].required = False
         self.fields["capacity"].widget.attrs["min"] = 0
         self.fields["capacity"].error_messages["min_value"] = _("Seats cannot be fewer than 0.")
+
+    def clean_photo_credit(self):
+        return bare_credit(self.cleaned_data["photo_credit"])
 
     def clean(self):
         data = super().clean()

@@ -80,7 +80,12 @@ class Event(Translated, models.Model):
     )
     image_alt_sv = models.CharField(_("image description (Swedish)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
-    photo_credit = models.CharField(_("photo"), max_length=120, blank=True)
+    photo_credit = models.CharField(
+        _("photographer"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name only, such as Malmö stad: the page adds “Photo:” before it."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FORUM)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.core.forms import SpamTrapMixin
-from meetmalmo.core.images import ImageField, require_description
+from meetmalmo.core.images import ImageField, bare_credit, require_description
 from meetmalmo.core.models import FocusArea
 from meetmalmo.publishing.models import (
     Comment,
@@ -16,7 +16,6 @@ from meetmalmo.publishing.models import (
     Project,
     ProjectStatus,
     Report,
-    bare_credit,
 )
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)

@@ -1,7 +1,5 @@
 """What Meet Malmö publishes: news articles in Swedish and English, and readers' comments."""
 
-import re
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -16,17 +14,6 @@ from meetmalmo.initiatives.workflow import State as CaseState
 
 def image_path(instance, filename: str) -> str:
     return f"{instance.IMAGE_FOLDER}/{filename}"
-
-
-# "Foto: Malmö stad" typed into the credit would be shown as "Foto: Foto: Malmö stad".
-CREDIT_PREFIX = re.compile(r"^\s*(?:foto|fotograf|photo|photograph|bild|image)\s*:\s*", re.I)
-
-
-def bare_credit(credit: str) -> str:
-    """The photographer's name without the "Photo:" the page puts before it."""
-    while CREDIT_PREFIX.match(credit):
-        credit = CREDIT_PREFIX.sub("", credit, count=1)
-    return credit.strip()
 
 
 class Page(Translated, models.Model):

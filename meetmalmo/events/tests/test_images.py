@@ -114,3 +114,21 @@ def test_an_unchanged_image_is_kept_when_the_meeting_is_changed(client, process_
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.title_sv == "Frukost om praktik" and event.image.name == name
+
+
+@pytest.mark.parametrize("typed", ["Foto: Anna Berg", "Photo: Anna Berg", " foto:Foto: Anna Berg"])
+def test_a_credit_typed_with_its_word_for_photo_is_shown_with_it_once(
+    client, process_manager, typed
+):
+    client.force_login(process_manager)
+    form = client.get("/sv/staff/events/new/").content.decode()
+    assert "Fotograf" in form and "Bara namnet" in form
+    client.post(
+        "/sv/staff/events/new/",
+        _data(process_manager, image=png(), image_alt_sv="Kaffe", photo_credit=typed),
+    )
+    event = Event.objects.get()
+    assert event.photo_credit == "Anna Berg"
+    client.post(f"/sv/staff/events/{event.pk}/publish/")
+    page = client.get(f"/sv/events/{event.slug}/").content.decode()
+    assert "<figcaption>Foto: Anna Berg</figcaption>" in page

@@ -14,8 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from meetmalmo.core.images import bare_credit
 from meetmalmo.publishing import services
-from meetmalmo.publishing.models import NewsArticle, Project, Report, bare_credit
+from meetmalmo.publishing.models import NewsArticle, Project, Report
 from meetmalmo.publishing.selectors import PREVIEWS
 from meetmalmo.publishing.tests.factories import ArticleFactory
 from meetmalmo.publishing.tests.test_projects import adopted, publish
