@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "meetmalmo.accounts.middleware.TwoFactorSetupMiddleware",
 ]
 
 ROOT_URLCONF = "meetmalmo.urls"

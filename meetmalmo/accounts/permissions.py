@@ -7,11 +7,14 @@ def is_member(user) -> bool:
 
 
 def is_process_manager(user) -> bool:
-    return is_member(user) and user.is_process_manager
+    """One of the office's staff. Every staff-only check in every app asks this, so someone who
+    must use two-factor and has not set it up is not yet staff anywhere: not on the staff pages,
+    not in a working group's contact details, not for a case's attachments."""
+    return is_member(user) and user.is_process_manager and not must_set_up_two_factor(user)
 
 
 def is_administrator(user) -> bool:
-    return is_member(user) and user.is_superuser
+    return is_member(user) and user.is_superuser and not must_set_up_two_factor(user)
 
 
 def must_use_two_factor(user) -> bool:
