@@ -27,9 +27,12 @@ def test_a_part_is_read_only_as_far_as_asked_whatever_it_claims(tmp_path):
 
 def test_a_part_compressed_past_any_document_is_refused(tmp_path):
     path = bombs.zip_of(tmp_path / "a.docx", {"word/document.xml": 20 * 1024 * 1024})
-    with path.open("rb") as upload, pytest.raises(archives.UnsafeArchive, match="compressed"):
-        with archives.opened(upload):
-            pass
+    with (
+        path.open("rb") as upload,
+        pytest.raises(archives.UnsafeArchive, match="compressed"),
+        archives.opened(upload),
+    ):
+        pytest.fail("opened")
 
 
 def test_a_directory_of_too_many_parts_is_refused_before_it_is_listed(tmp_path):
