@@ -2,6 +2,7 @@
 the environment (see the README's configuration table); nothing exists only in production."""
 
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -109,6 +110,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+# SQLite makes a new, empty database wherever it is asked to open a file that is not there: a
+# server whose file was moved or deleted would answer every page with 500 and /healthz with ok.
+# The file is made once, here, when a process starts (so `migrate` on a new machine has one to
+# fill), and every connection after that opens it read-write only, failing if it is gone.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DATABASES["default"][
+    "NAME"
+] not in ("", ":memory:"):
+    _sqlite_file = Path(DATABASES["default"]["NAME"])
+    if not _sqlite_file.exists():
+        _sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+        _sqlite_file.touch()
+    DATABASES["default"]["NAME"] = f"file:{quote(str(_sqlite_file))}?mode=rw"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by all gunicorn workers (and, with Redis, by every server), so login throttling counts
