@@ -162,9 +162,12 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-# Sign-up tells a person that an address is taken (the product asks for that message), so
-# hiding it elsewhere would protect nothing; login throttling limits guessing instead.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nobody learns from the portal whether an address has an account: sign-up with a taken
+# address answers as for a new one and tells the address's owner by e-mail, with the way to a
+# new password; a password reset for an unknown address answers alike and mails nobody (the
+# form would otherwise send e-mail to any stranger's address).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "meetmalmo.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "meetmalmo.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Meet Malmö: "

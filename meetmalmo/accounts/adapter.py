@@ -41,6 +41,18 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute(reverse("account_confirm_email", args=[emailconfirmation.key]))
 
+    def send_account_already_exists_mail(self, email):
+        """Someone signed up with an address that has an account: its owner is told, and shown
+        the way back in (allauth would link to the host the request came to)."""
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "password_reset_url": absolute(reverse("account_reset_password")),
+                "login_url": absolute(reverse("account_login")),
+            },
+        )
+
     def get_reset_password_from_key_url(self, key):
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return absolute(path.replace("UID-KEY", quote(key)))
