@@ -383,6 +383,12 @@ def signup_with_a_taken_address(client):
     )
 
 
+def wrong_passwords(client):
+    person = UserFactory()
+    for attempt in range(6):
+        client.post("/sv/accounts/login/", {"login": person.email, "password": f"fel-{attempt}"})
+
+
 SENDERS = {
     "initiatives/email/receipt": decision("receipt"),
     "initiatives/email/receipt_recorded": recorded_receipt,
@@ -426,6 +432,7 @@ SENDERS = {
     "account/email/email_confirmation": signup_confirmation(signup=False),
     "account/email/password_reset_key": password_reset,
     "account/email/account_already_exists": signup_with_a_taken_address,
+    "accounts/email/wrong_passwords": wrong_passwords,
 }
 
 
