@@ -3,6 +3,7 @@ selector, decides that nothing is a 404."""
 
 from typing import TypeVar
 
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
@@ -32,3 +33,14 @@ def page_path_with_query(request) -> str:
 def canonical_url(request) -> str:
     """The page's own address in full, on the host the request was allowed for."""
     return request.build_absolute_uri(page_path(request))
+
+
+def client_address(request) -> str:
+    """The visitor's address as the login throttle sees it: behind a reverse proxy, from
+    X-Forwarded-For when TRUSTED_PROXY_COUNT says how many proxies to trust."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        return ""
