@@ -20,10 +20,14 @@ path = sys.argv[1]
 def status(field):
     with open("/proc/self/status") as lines:
         return next(int(line.split()[1]) for line in lines if line.startswith(field))
-# Starting Django peaked higher than the process holds now: the peak is reset (Linux) first.
-with open("/proc/self/clear_refs", "w") as clear:
-    clear.write("5")
-before = status("VmRSS:")
+# Starting Django peaked higher than the process holds now: the peak is reset (Linux) first;
+# where it cannot be, the peak so far is the start, which can only hide memory, never add it.
+try:
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+    before = status("VmRSS:")
+except OSError:
+    before = status("VmHWM:")
 with open(path, "rb") as opened:
     upload = File(opened, name=path.rsplit("/", 1)[-1])
     try:
