@@ -2,6 +2,7 @@
 the environment (see the README's configuration table); nothing exists only in production."""
 
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "meetmalmo.accounts.middleware.TwoFactorSetupMiddleware",
 ]
 
 ROOT_URLCONF = "meetmalmo.urls"
@@ -108,6 +110,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+# SQLite makes a new, empty database wherever it is asked to open a file that is not there: a
+# server whose file was moved or deleted would answer every page with 500 and /healthz with ok.
+# The file is made once, here, when a process starts (so `migrate` on a new machine has one to
+# fill), and every connection after that opens it read-write only, failing if it is gone.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DATABASES["default"][
+    "NAME"
+] not in ("", ":memory:"):
+    _sqlite_file = Path(DATABASES["default"]["NAME"])
+    if not _sqlite_file.exists():
+        _sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+        _sqlite_file.touch()
+    DATABASES["default"]["NAME"] = f"file:{quote(str(_sqlite_file))}?mode=rw"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by all gunicorn workers (and, with Redis, by every server), so login throttling counts
@@ -148,9 +162,12 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-# Sign-up tells a person that an address is taken (the product asks for that message), so
-# hiding it elsewhere would protect nothing; login throttling limits guessing instead.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nobody learns from the portal whether an address has an account: sign-up with a taken
+# address answers as for a new one and tells the address's owner by e-mail, with the way to a
+# new password; a password reset for an unknown address answers alike and mails nobody (the
+# form would otherwise send e-mail to any stranger's address).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "meetmalmo.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "meetmalmo.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Meet Malmö: "

@@ -28,6 +28,8 @@ class AccessibilityReportForm(SpamTrapMixin, forms.ModelForm):
     spam_trap_stale_message = _(
         "The form was open for more than a day. Check what you wrote and send it again."
     )
+    # Nor is a start sent twice: each page of the form sends one report.
+    spam_trap_single_use = True
 
     class Meta:
         model = AccessibilityReport

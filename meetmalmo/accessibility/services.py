@@ -16,16 +16,32 @@ from meetmalmo.core.mail import absolute
 # Reports one e-mail address may send in an hour: enough for a person, too few for someone
 # using the receipt to send mail to others.
 REPORTS_PER_HOUR = 5
+# Reports from one internet address, whatever addresses they give: a receipt goes to the address
+# typed, so without it one computer could mail any number of strangers five times an hour each.
+# An office behind one address can still send a report an hour for each of its people.
+REPORTS_PER_PLACE_PER_HOUR = 10
+REPORTS_PER_PLACE_PER_DAY = 30
+WAIT = _("You have sent many messages in a short time. Please wait a while and try again.")
 
 
-def report_submit(*, form, language: str) -> AccessibilityReport:
+def report_submit(*, form, language: str, client: str = "") -> AccessibilityReport:
     """Keep the report; unless it looks like spam, e-mail it to the office and a receipt to the
-    reporter. Refused when the address has sent too many in the last hour."""
+    reporter. Refused when the address, or the place (`client`, an internet address) it is sent
+    from, has sent too many in the last hour or day."""
     email = form.cleaned_data["email"].lower()
     if limits.hit("accessibility-reports", email, limit=REPORTS_PER_HOUR, window=60 * 60).exceeded:
-        raise Refused(
-            _("You have sent many messages in a short time. Please wait a while and try again.")
-        )
+        raise Refused(WAIT)
+    hourly = limits.hit(
+        "accessibility-reports-place", client, limit=REPORTS_PER_PLACE_PER_HOUR, window=60 * 60
+    )
+    daily = limits.hit(
+        "accessibility-reports-place-day",
+        client,
+        limit=REPORTS_PER_PLACE_PER_DAY,
+        window=24 * 60 * 60,
+    )
+    if hourly.exceeded or daily.exceeded:
+        raise Refused(WAIT)
     report = form.save(commit=False)
     report.language = language
     report.spam = form.is_spam()

@@ -15,6 +15,7 @@ from meetmalmo.accessibility import services
 from meetmalmo.accessibility import statement as facts
 from meetmalmo.accessibility.forms import AccessibilityReportForm
 from meetmalmo.core.errors import Refused
+from meetmalmo.core.http import client_address
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -23,8 +24,11 @@ def statement(request):
         form = AccessibilityReportForm(request.POST)
         if form.is_valid():
             try:
-                services.report_submit(form=form, language=get_language())
+                services.report_submit(
+                    form=form, language=get_language(), client=client_address(request)
+                )
             except Refused as refused:
+                form.renew_start()  # this one was used: the next sending needs another
                 form.add_error(None, refused.message)
             else:
                 messages.success(

@@ -1,5 +1,6 @@
 """allauth hooks: save a new member together with their organisation, all or nothing; name the
-portal in allauth's e-mails; keep two-factor on for staff who must use it."""
+portal in allauth's e-mails; count wrong passwords per address and place, and tell the owner;
+keep two-factor on for staff who must use it."""
 
 from urllib.parse import quote
 
@@ -7,13 +8,15 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from meetmalmo.accounts.permissions import must_use_two_factor
-from meetmalmo.accounts.services import organisation_create
+from meetmalmo.accounts.selectors import active_person_by_email
+from meetmalmo.accounts.services import organisation_create, tell_of_wrong_passwords
 from meetmalmo.core.mail import absolute
 
 
@@ -41,9 +44,38 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute(reverse("account_confirm_email", args=[emailconfirmation.key]))
 
+    def send_account_already_exists_mail(self, email):
+        """Someone signed up with an address that has an account: its owner is told, and shown
+        the way back in (allauth would link to the host the request came to)."""
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "password_reset_url": absolute(reverse("account_reset_password")),
+                "login_url": absolute(reverse("account_login")),
+            },
+        )
+
     def get_reset_password_from_key_url(self, key):
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return absolute(path.replace("UID-KEY", quote(key)))
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Wrong passwords are counted per address *and* the place they come from (beside
+        allauth's count per place alone): counted per address only, anyone could keep anyone's
+        account locked by typing its address with a wrong password five times. A password reset
+        clears the count for the place it is made from, so the owner always has a way in."""
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{login}|{self.get_client_ip(request)}"
+
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            owner = active_person_by_email(credentials.get("email", ""))
+            if owner is not None:
+                tell_of_wrong_passwords(user=owner, place=self.get_client_ip(request))
+            raise
 
     def save_user(self, request, user, form, commit=True):
         with transaction.atomic():

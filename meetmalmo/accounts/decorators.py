@@ -34,9 +34,9 @@ def requires(permission):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not permission(request.user):
+                if must_set_up_two_factor(request.user):
+                    return redirect_to_two_factor_setup(request)
                 raise PermissionDenied
-            if must_set_up_two_factor(request.user):
-                return redirect_to_two_factor_setup(request)
             return view(request, *args, **kwargs)
 
         return wrapper

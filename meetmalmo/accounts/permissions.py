@@ -7,11 +7,20 @@ def is_member(user) -> bool:
 
 
 def is_process_manager(user) -> bool:
+    """One of the office's staff. Every staff-only check in every app asks this, so someone who
+    must use two-factor and has not set it up is not yet staff anywhere: not on the staff pages,
+    not in a working group's contact details, not for a case's attachments."""
+    return is_member(user) and user.is_process_manager and not must_set_up_two_factor(user)
+
+
+def has_process_manager_role(user) -> bool:
+    """One of the office's staff by role, whether or not they may act as staff yet: a case may
+    be given to a colleague who has still to set up two-factor, and waits for them."""
     return is_member(user) and user.is_process_manager
 
 
 def is_administrator(user) -> bool:
-    return is_member(user) and user.is_superuser
+    return is_member(user) and user.is_superuser and not must_set_up_two_factor(user)
 
 
 def must_use_two_factor(user) -> bool:

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from meetmalmo.accounts import personal_data
 from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
 from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.core import limits
 from meetmalmo.core.errors import Refused
+from meetmalmo.core.mail import link_for, send_notice
 
 logger = logging.getLogger(__name__)
 
@@ -177,3 +179,33 @@ def calendar_feed_revoke(*, user: User) -> bool:
     """Stop the person's calendar address. Returns whether there was one."""
     deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+# Once in this many seconds per account and place at most: the attempts that go on after the
+# first refusal are refused too, and the owner needs to hear of them once.
+WRONG_PASSWORDS_NOTICE_SECONDS = 60 * 60
+
+
+def tell_of_wrong_passwords(*, user: User, place: str) -> bool:
+    """Tell the owner that signing in to their account was paused after wrong passwords from
+    `place` (an IP address), with the way back in: a new password, which also ends the pause.
+    Whether a notice was sent (not if one already was within the hour)."""
+    count = limits.hit(
+        "wrong-passwords-notice",
+        f"{user.pk}|{place}",
+        limit=1,
+        window=WRONG_PASSWORDS_NOTICE_SECONDS,
+    )
+    if count.exceeded:
+        return False
+    send_notice(
+        "accounts/email/wrong_passwords",
+        user,
+        {
+            "place": place,
+            "when": timezone.localtime(),
+            "reset_link": link_for(user, "account_reset_password"),
+            "login_link": link_for(user, "account_login"),
+        },
+    )
+    return True

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from meetmalmo.core.http import page_path_with_query
+
 
 def site(request):
     """The language switcher's links to this same page in each language, and site contacts."""
-    path = request.get_full_path()
+    path = page_path_with_query(request)
     current = get_language()
     languages = [
         {

@@ -1,6 +1,7 @@
 """CSV files for download, public and staff alike: one writer, so every file is RFC 4180 with
 a header row and safe to open in a spreadsheet, whichever separator the spreadsheet expects."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,8 +10,13 @@ from django.http import HttpResponse
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); the
+# full-width forms are what an East Asian input method types, and some spreadsheets read them
+# as the plain ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+# A formula start after a mark some reader splits cells or rows on, and any spaces after it.
+AFTER_A_SPLIT = re.compile(r"([,;\t\r\n]\s*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])")
 
 # A cell holding any of these is quoted whatever the file's own separator: a spreadsheet set to
 # another separator would otherwise split it, and the part after the split (`x;=cmd`) would
@@ -38,10 +44,17 @@ def dialect_for(language: str) -> Dialect:
 
 def safe_cell(value):
     """Text that a spreadsheet would take for a formula gets a leading apostrophe, which makes
-    it plain text there; numbers are left alone, so -5 stays a number."""
+    it plain text there; numbers are left alone, so -5 stays a number. So does every part of a
+    text that would start a cell where a spreadsheet splits it: a quoted cell is one cell to a
+    reader set to the file's separator, but a reader set to another, or one that ends a row at
+    every line break, splits `Hotell, =cmd` or `x` + line break + `=cmd` in the middle of a
+    row, where its quotes mean nothing."""
     if isinstance(value, Promise):
         value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if not isinstance(value, str):
+        return value
+    value = AFTER_A_SPLIT.sub(r"\1'", value)
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -53,7 +66,9 @@ def _text(value, dialect: Dialect) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float | Decimal):
-        return str(value).replace(".", dialect.decimal)
+        number = str(value).replace(".", dialect.decimal)
+        # A decimal comma is quoted too: read on commas, the file keeps its columns.
+        return f'"{number}"' if any(mark in number for mark in QUOTE_WHEN) else number
     if isinstance(value, datetime | date):
         return value.isoformat()
     text = str(value)

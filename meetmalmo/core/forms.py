@@ -2,14 +2,18 @@
 (news comments, accessibility reports)."""
 
 import re
+import secrets
 import time
 from datetime import timedelta
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 PERSON, TOO_FAST, STALE, TAMPERED, FORGED = "person", "too fast", "stale", "tampered", "forged"
+USED = "used"
+NONCE = re.compile(r"[-\w]{16,64}")
 BASE62 = re.compile(r"[0-9A-Za-z]+")
 SIGNATURE = re.compile(r"[-\w]+")
 
@@ -44,6 +48,13 @@ class SpamTrapMixin(forms.Form):
     spam_trap_stale_message = _(
         "The form was open too long. Check what you wrote and send it again."
     )
+    # A form whose sending mails someone: each start sends once (`use_start`), so a start taken
+    # from one page cannot be sent again and again; needs `spam_trap_max_age`, as long as a
+    # used start is remembered.
+    spam_trap_single_use = False
+    spam_trap_used_message = _(
+        "This form has already been sent once. Check what you wrote and send it again."
+    )
 
     website = forms.Field(required=False, label=_("Leave this field empty"))
     started = forms.Field(widget=forms.HiddenInput, required=False)
@@ -55,7 +66,37 @@ class SpamTrapMixin(forms.Form):
 
     def _signed_start(self, seconds_ago: int = 0) -> str:
         start = _Start(salt=self.spam_trap_salt, seconds_ago=seconds_ago)
-        return start.sign(self.spam_trap_value)
+        value = self.spam_trap_value
+        if self.spam_trap_single_use:
+            value = f"{value}.{secrets.token_urlsafe(16)}"
+        return start.sign(value)
+
+    def _is_ours(self, original: str) -> bool:
+        if not self.spam_trap_single_use:
+            return original == self.spam_trap_value
+        value, _dot, nonce = original.partition(".")
+        return value == self.spam_trap_value and NONCE.fullmatch(nonce) is not None
+
+    def _used_key(self) -> str:
+        return f"spam-trap-used:{self.spam_trap_salt}:{self._sent_start()}"
+
+    def renew_start(self) -> None:
+        """Show the form again with a new start, counting the time already spent writing."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = self._signed_start(
+            seconds_ago=self.spam_trap_min_seconds
+        )
+
+    def use_start(self) -> bool:
+        """Mark the start as sent, once: False if it was. The form is then shown with a new
+        start, and a message, so a person sends again with nothing lost."""
+        assert self.spam_trap_max_age is not None
+        seconds = int(self.spam_trap_max_age.total_seconds()) + 60
+        if cache.add(self._used_key(), 1, seconds):
+            return True
+        self.renew_start()
+        self.add_error(None, self.spam_trap_used_message)
+        return False
 
     def _sent_start(self) -> str:
         value = self.data.get(self.add_prefix("started"))
@@ -65,7 +106,7 @@ class SpamTrapMixin(forms.Form):
         value = self._sent_start()
         signer = signing.TimestampSigner(salt=self.spam_trap_salt)
         try:
-            if signer.unsign(value) != self.spam_trap_value:
+            if not self._is_ours(signer.unsign(value)):
                 return FORGED
         except signing.BadSignature:
             return TAMPERED if self._well_formed(value, signer) else FORGED
@@ -88,7 +129,7 @@ class SpamTrapMixin(forms.Form):
             return False
         original, timestamp, signature = parts
         return (
-            original == self.spam_trap_value
+            self._is_ours(original)
             and BASE62.fullmatch(timestamp) is not None
             and SIGNATURE.fullmatch(signature) is not None
             and len(signature) == len(signer.signature(""))
@@ -100,16 +141,15 @@ class SpamTrapMixin(forms.Form):
         if verdict in (STALE, TAMPERED):
             # Shown again with what was typed and a start that counts the time already spent
             # writing, so sending again at once is no spam.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = self._signed_start(
-                seconds_ago=self.spam_trap_min_seconds
-            )
+            self.renew_start()
             self.add_error(
                 None,
                 self.spam_trap_stale_message
                 if verdict == STALE
                 else _("This form could not be checked. Check what you wrote and send it again."),
             )
+        if self.spam_trap_single_use and verdict == PERSON and not self._errors:
+            self.use_start()
         return cleaned
 
     def is_spam(self) -> bool:

@@ -14,19 +14,29 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 WIDTH = 1200  # the widest the pages show an image
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-# Pillow's own ceiling (about 89 million pixels): past it Pillow warns that the image may be a
-# decompression bomb, a small file that decodes to gigabytes, and past twice it refuses to open
-# it. The pages need a small part of it; a phone photo has 12 to 50 million.
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS
+# A photo is decoded at a half, a quarter or an eighth of its size (JPEG allows it, `resized`),
+# so a phone's largest (about 50 million pixels) costs a fraction of its full size in memory.
+MAX_PIXELS = 60_000_000
+# PNG and WebP are decoded whole, four bytes a pixel at most: a small file of one colour can
+# claim tens of millions of pixels, so these are held to what fits in this much memory.
+MAX_DECODED_BYTES = 100 * 1024 * 1024
+MAX_PIXELS_DECODED_WHOLE = MAX_DECODED_BYTES // 4
+
+
+def pixel_limit(image_format: str | None) -> int:
+    return MAX_PIXELS if image_format == "JPEG" else MAX_PIXELS_DECODED_WHOLE
 
 
 def validate_pixels(upload) -> None:
-    """Refuse an image whose header claims more than MAX_PIXELS pixels, before anything decodes
-    it. Other faults are left to the image checks that follow, which name them."""
+    """Refuse an image whose header claims more pixels than its format may decode, before
+    anything decodes it. Other faults are left to the image checks that follow, which name
+    them."""
     upload.seek(0)
+    limit = MAX_PIXELS
     try:
         with Image.open(upload) as image:
-            too_many = image.width * image.height > MAX_PIXELS
+            limit = pixel_limit(image.format)
+            too_many = image.width * image.height > limit
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         too_many = True  # the warning is an error where warnings are turned into errors
     except Exception:  # what Pillow cannot read at all, the image checks that follow refuse
@@ -39,7 +49,7 @@ def validate_pixels(upload) -> None:
                 "The image has too many pixels: at most %(count)d million. Save it smaller and "
                 "try again."
             )
-            % {"count": MAX_PIXELS // 1_000_000},
+            % {"count": limit // 1_000_000},
             code="too_many_pixels",
         )
 
@@ -70,6 +80,12 @@ def resized(upload) -> ContentFile:
     upload.seek(0)
     with Image.open(upload) as original:
         image_format = original.format
+        if original.width * original.height > pixel_limit(image_format):
+            raise ValidationError(_("The image has too many pixels."), code="too_many_pixels")
+        # A photo is decoded at the smallest scale that still leaves the width the pages show,
+        # whichever way it is turned: a phone's largest then takes tens of megabytes, not
+        # hundreds.
+        original.draft(None, (WIDTH, WIDTH))
         # A phone stores a portrait photo lying on its side with a tag that says how to turn
         # it; the tag goes with the rest of the metadata, so the pixels are turned first.
         image = ImageOps.exif_transpose(original)

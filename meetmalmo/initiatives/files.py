@@ -1,7 +1,6 @@
 """Attachment checks by content, not by name: a file is what its first bytes say it is."""
 
 import re
-import zipfile
 from pathlib import PurePath
 
 import olefile
@@ -10,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from meetmalmo.core import archives
 
 ZIP_OFFICE_TYPES = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -53,7 +54,8 @@ def stored_name(name: str, content_type: str) -> str:
 
 
 def sniff(upload) -> str | None:
-    """The content type of an allowed document or image, or None."""
+    """The content type of an allowed document or image, or None. Raises UnsafeArchive for an
+    archive that claims absurd sizes."""
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -84,17 +86,22 @@ def _ole2(upload) -> str | None:
 
 
 def _office_zip(upload) -> str | None:
+    """What an office document's parts say it is. Only the archive's directory is read, and of
+    an ODF file the few bytes of its `mimetype`: an archive that claims absurd sizes is no
+    document (core/archives.py)."""
     try:
-        with zipfile.ZipFile(upload) as archive:
-            names = archive.namelist()
+        with archives.opened(upload) as archive:
+            names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").strip()
+                mimetype = archives.head(archive, "mimetype", 100).strip()
                 return mimetype.decode() if mimetype in ODF_TYPES else None
             if "[Content_Types].xml" in names:
                 for prefix, content_type in ZIP_OFFICE_TYPES.items():
                     if any(name.startswith(prefix) for name in names):
                         return content_type
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except archives.UnsafeArchive:
+        raise
+    except Exception:  # a damaged or crafted archive, whatever the reader trips on
         return None
     finally:
         upload.seek(0)
@@ -134,7 +141,17 @@ def validate_attachments(uploads) -> list[tuple[object, str]]:
                 }
             )
             continue
-        content_type = sniff(upload)
+        try:
+            content_type = sniff(upload)
+        except archives.UnsafeArchive:
+            errors.append(
+                _(
+                    "%(name)s claims to unpack to far more than an office document holds. Save "
+                    "it again from the program it was made in and attach it again."
+                )
+                % {"name": upload.name}
+            )
+            continue
         if content_type in OLDER_FORMATS:
             errors.append(OLDER_FORMATS[content_type] % {"name": upload.name})
             continue

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts.permissions import is_process_manager
+from meetmalmo.accounts.permissions import has_process_manager_role, is_process_manager
 from meetmalmo.accounts.services import contact_get_or_create
 from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives import notices, origins
@@ -162,7 +162,7 @@ def assign(*, initiative: Initiative, assignee, actor) -> CaseEvent:
     """Give an open case to a process manager; reassignment is recorded like the first."""
     if not is_process_manager(actor):
         raise Refused(_("Only process managers assign cases."))
-    if not is_process_manager(assignee):
+    if not has_process_manager_role(assignee):
         raise Refused(_("Cases can only be assigned to a process manager."))
     _lock(initiative)
     previous = initiative.assigned_to_id
@@ -481,7 +481,7 @@ def reassign_open_cases(*, from_user, to_user, actor, initiatives=None) -> int:
     a case that is no longer theirs or no longer open is left where it is. Returns how many."""
     if not is_process_manager(actor):
         raise Refused(_("Only process managers assign cases."))
-    if to_user is None or not is_process_manager(to_user):
+    if to_user is None or not has_process_manager_role(to_user):
         raise Refused(_("Cases can only be assigned to a process manager."), field="to_user")
     if from_user is not None and to_user.pk == from_user.pk:
         raise Refused(_("Choose someone else to take the cases over."), field="to_user")

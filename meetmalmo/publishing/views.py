@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import requires
 from meetmalmo.core.errors import Refused
-from meetmalmo.core.http import found_or_404
+from meetmalmo.core.http import canonical_url, found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.events.selectors import events_for_initiative
 from meetmalmo.groups.selectors import workspace
@@ -72,7 +72,7 @@ def _article(request, found, form, status=200):
             "article": found,
             "comments": selectors.approved_comments(found),
             "form": form,
-            "canonical": request.build_absolute_uri(request.path),
+            "canonical": canonical_url(request),
         },
         status=status,
     )
@@ -298,7 +298,7 @@ def project(request, slug):
             "project": found,
             **selectors.project_facts(found),
             "events": events_for_initiative(found.initiative_id),
-            "canonical": request.build_absolute_uri(request.path),
+            "canonical": canonical_url(request),
         },
     )
 

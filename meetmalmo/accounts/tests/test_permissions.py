@@ -45,3 +45,18 @@ def test_staff_must_use_two_factor_where_it_is_required(request, settings, role,
     if must:
         give_two_factor(user)
         assert not must_set_up_two_factor(user)
+
+
+@pytest.mark.parametrize(
+    ("role", "check"),
+    [("process_manager", is_process_manager), ("administrator", is_administrator)],
+)
+def test_staff_without_two_factor_are_not_yet_staff_where_it_is_required(
+    request, settings, role, check
+):
+    user = person(request, role)
+    assert check(user)  # staff while two-factor is not required
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    assert not check(user)
+    give_two_factor(user)
+    assert check(user)

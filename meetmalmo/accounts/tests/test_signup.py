@@ -84,16 +84,30 @@ def assert_nothing_saved():
     assert mail.outbox == []
 
 
-def test_an_existing_email_gets_a_message_beside_the_field_and_keeps_what_was_typed(client):
-    UserFactory(email="taken@example.se")
-    response = signup(client, email="taken@example.se")
-    assert response.status_code == 200
-    assert "already registered" in field_errors(response, "email")
-    content = response.content.decode()
-    assert 'value="Sara Lindqvist"' in content
-    assert 'value="Hamnhotellet AB"' in content
-    assert User.objects.count() == 1
+def test_an_existing_address_is_answered_as_a_new_one_and_its_owner_is_told(client, settings):
+    """Sign-up does not tell anyone whether an address has an account: the page is the one a
+    new address gets, and the e-mail goes to the address, whose owner alone reads it."""
+    owner = UserFactory(email="taken@example.se")
+    new = signup(client, email="ny@example.se", new_organisation_name="Nya AB")
+    mail.outbox.clear()
+    client.cookies.clear()
+    taken = signup(client, email="taken@example.se")
+    assert (taken.status_code, taken["Location"]) == (new.status_code, new["Location"])
+    assert User.objects.filter(email="taken@example.se").get() == owner
     assert not Organisation.objects.filter(name="Hamnhotellet AB").exists()
+    (message,) = mail.outbox
+    assert message.to == ["taken@example.se"]
+    assert "already has an account" in message.subject
+    assert f"{settings.SITE_URL}/en/accounts/password/reset/" in message.body
+    assert "taken@example.se" in message.body
+
+
+def test_the_owner_is_told_in_the_language_of_the_page(client):
+    UserFactory(email="taken@example.se")
+    signup(client, lang="sv", email="taken@example.se")
+    (message,) = mail.outbox
+    assert "redan ett konto" in message.subject
+    assert "/sv/accounts/password/reset/" in message.body
 
 
 def test_a_weak_password_is_refused_in_swedish_on_the_swedish_page(client):

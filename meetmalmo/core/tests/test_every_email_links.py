@@ -49,15 +49,14 @@ SITE = "http://portal.example:8731"
 ALLAUTH_TEMPLATES = Path(__import__("allauth").__file__).parent / "templates"
 
 # allauth's e-mails the portal's settings never send: sign-in and reset by code are off, its
-# notifications of account changes are off, and with enumeration not hidden an unknown or
-# taken address is told on the page instead of by e-mail.
+# notifications of account changes are off, and nobody is mailed about an address that has no
+# account (ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS).
 NOT_SENT = {
     "account/email/login_code",
     "account/email/password_reset_code",
     "account/email/email_confirm",
     "account/email/password_reset",
     "account/email/unknown_account",
-    "account/email/account_already_exists",
     "account/email/email_changed",
     "account/email/email_deleted",
     "account/email/password_changed",
@@ -352,7 +351,7 @@ def followed_meeting(client):
 
 def accessibility_report(client):
     with mock.patch("time.time", return_value=time.time() - 30):
-        started = signing.TimestampSigner(salt=STARTED).sign("report")
+        started = signing.TimestampSigner(salt=STARTED).sign("report.a-start-of-this-page")
     client.post(
         "/en/accessibility/",
         {
@@ -380,6 +379,25 @@ def signup_confirmation(signup):
 def password_reset(client):
     person = UserFactory()
     client.post("/sv/accounts/password/reset/", {"email": person.email})
+
+
+def signup_with_a_taken_address(client):
+    taken = UserFactory()
+    client.post(
+        "/sv/accounts/signup/",
+        {
+            "name": "Någon Annan",
+            "email": taken.email,
+            "password1": "ett-langt-och-bra-losenord",
+            "organisation": taken.organisation.pk,
+        },
+    )
+
+
+def wrong_passwords(client):
+    person = UserFactory()
+    for attempt in range(6):
+        client.post("/sv/accounts/login/", {"login": person.email, "password": f"fel-{attempt}"})
 
 
 SENDERS = {
@@ -425,6 +443,8 @@ SENDERS = {
     "account/email/email_confirmation_signup": signup_confirmation(signup=True),
     "account/email/email_confirmation": signup_confirmation(signup=False),
     "account/email/password_reset_key": password_reset,
+    "account/email/account_already_exists": signup_with_a_taken_address,
+    "accounts/email/wrong_passwords": wrong_passwords,
 }
 
 

@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 
 from meetmalmo.accounts.tests.factories import ProcessManagerFactory, UserFactory
+from meetmalmo.accounts.tests.two_factor import give_two_factor
 from meetmalmo.core.errors import Refused
 from meetmalmo.initiatives.models import CaseEvent, Initiative
-from meetmalmo.initiatives.services import reassign_open_cases
+from meetmalmo.initiatives.services import assign, reassign_open_cases
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 
@@ -148,3 +149,13 @@ def test_the_page_says_when_there_is_nothing_to_hand_over(client, process_manage
     client.force_login(process_manager)
     content = client.get(f"/en/staff/reassign/{away.pk}/").content.decode()
     assert "Semester Svensson has no open cases." in content
+
+
+def test_a_case_may_be_given_to_a_colleague_who_has_still_to_set_up_two_factor(settings):
+    actor, colleague = ProcessManagerFactory(), ProcessManagerFactory()
+    give_two_factor(actor)
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    initiative = InitiativeFactory(state=State.IN_REVIEW)
+    assign(initiative=initiative, assignee=colleague, actor=actor)
+    initiative.refresh_from_db()
+    assert initiative.assigned_to == colleague
