@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.workflow import BROUGHT_TO_LIFE_STATES, OPEN_STATES, State
 from meetmalmo.inventory.models import Effort, Kind
+from meetmalmo.inventory.related import INITIATIVE_FIELDS
 
 DECISION_DAYS = 21
 # Meet Malmö began in 2015: nothing can have been received before it.
@@ -174,6 +175,12 @@ class Initiative(models.Model):
     def own_words(self) -> str:
         """What the submitter wrote, as related-work search and resource matching read it."""
         return "\n".join([self.title, self.summary, self.description, self.challenge])
+
+    @property
+    def weighted_words(self) -> list[tuple[str, float]]:
+        """What the submitter wrote, field by field with the weight each has for its subject,
+        as related work and resource matching read it."""
+        return [(getattr(self, name), weight) for name, weight in INITIATIVE_FIELDS]
 
     @property
     def referral_target(self):

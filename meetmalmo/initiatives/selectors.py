@@ -427,7 +427,8 @@ def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> lis
     if q:
         return related.related(q, exclude=exclude, limit=limit)
     return related.related(
-        initiative.own_words,
+        "",
+        fields=initiative.weighted_words,
         focus_areas=[area.code for area in initiative.focus_areas.all()],
         organisation_id=initiative.organisation_id,
         exclude=exclude,

@@ -15,6 +15,7 @@ from meetmalmo.initiatives import selectors, services
 from meetmalmo.initiatives.forms import InitiativeForm, MessageForm, TextForm
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
+from meetmalmo.inventory.related import INITIATIVE_FIELDS
 from meetmalmo.inventory.selectors import suggestions_for_writer
 
 
@@ -80,7 +81,7 @@ def _initiative_form(request, initiative):
             return redirect("initiatives:mine", pk=saved.pk)
     suggestions = (
         suggestions_for_writer(
-            text=initiative.own_words,
+            fields=initiative.weighted_words,
             focus_areas=[area.code for area in initiative.focus_areas.all()],
         )
         if initiative is not None and request.method == "GET"
@@ -97,16 +98,13 @@ def _initiative_form(request, initiative):
 def related_work(request):
     """The efforts already under way that resemble what is being written; the form asks for
     them as the writer types (htmx) and shows them beside the text."""
-    text = "\n".join(request.GET.get(name, "")[:20_000] for name in RELATED_FIELDS)
+    fields = [(request.GET.get(name, "")[:20_000], weight) for name, weight in INITIATIVE_FIELDS]
     codes = [code[:50] for code in request.GET.getlist("focus_areas")[:20]]
     areas = selectors.focus_areas_chosen(codes)
-    suggestions = suggestions_for_writer(text=text, focus_areas=[a.code for a in areas])
+    suggestions = suggestions_for_writer(fields=fields, focus_areas=[a.code for a in areas])
     return render(
         request, "initiatives/includes/related.html", {"suggestions": suggestions, "asked": True}
     )
-
-
-RELATED_FIELDS = ("title", "summary", "description", "challenge")
 
 
 def _date(value):
