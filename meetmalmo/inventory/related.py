@@ -32,8 +32,8 @@ OTHER_LANGUAGE = 0.5  # the query's words read as the other language
 GLOSSARY = 0.85  # a glossary equivalent counts a little less than the words the person wrote
 # A long text triggers many glossary entries; only those of its strongest words widen it, or
 # the equivalents of passing words (a harbour in a jobs text) outweigh the subject.
-MAX_EXPANSIONS = 8
-LONG_TEXT = 30  # words with a subject: a sentence or two is read whole, glossary and all
+MAX_EXPANSIONS = 12
+LONG_TEXT = 40  # words with a subject: a sentence or two is read whole, glossary and all
 QUERY_K1 = 0.6  # a word repeated in one field of the query soon says no more
 MAX_QUERY_TERMS = 40  # the most telling terms of a long text are enough
 # Below this share of the best answer's score, a suggestion is weak; above the second, strong.
@@ -459,10 +459,14 @@ def _matches(top, factors: dict[str, float], said: dict[str, str]) -> list[Match
         if pk not in objects[kind]:
             continue
         words: list[str] = []
-        # The words that weigh most in the match come first, each once.
+        said_already: set[str] = set()
+        # The words that weigh most in the match come first, each once: a glossary phrase
+        # ("hotell restauranger") hides the single words it already shows.
         for _, shown in sorted(shared.get((kind, pk), []), key=lambda row: (-row[0], row[1])):
-            if shown not in words:
+            tokens = set(shown.lower().split())
+            if not tokens <= said_already:
                 words.append(shown)
+                said_already |= tokens
         share = score / best if best else 0.0
         strength = "strong" if share >= STRONG else "medium" if share >= MEDIUM else "weak"
         found.append(
