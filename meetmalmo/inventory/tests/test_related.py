@@ -195,8 +195,9 @@ def test_the_stems_are_those_of_postgresqls_swedish_and_english_configurations()
 
 
 def test_the_words_in_common_are_the_persons_own_as_written(register):
-    found = related("Ungdomarna på Hotell Hamnkrogen vill ha sommarjobben")
-    said = "Ungdomarna på Hotell Hamnkrogen vill ha sommarjobben".split()
+    written = "Ungdomarna på Hotell Hamnkrogen vill ha sommarjobben"
+    found = related(written)
+    said = written.split(" ")
     for match in found:
         assert match.matched and all(word in said for word in match.matched), match.matched
     assert "sommarjobben" in found[0].matched and "Ungdomarna" in found[0].matched
