@@ -34,6 +34,7 @@ GLOSSARY = 0.85  # a glossary equivalent counts a little less than the words the
 # the equivalents of passing words (a harbour in a jobs text) outweigh the subject.
 MAX_EXPANSIONS = 12
 LONG_TEXT = 40  # words with a subject: a sentence or two is read whole, glossary and all
+COVERED = 0.5  # a term the asker already has
 QUERY_K1 = 0.6  # a word repeated in one field of the query soon says no more
 MAX_QUERY_TERMS = 40  # the most telling terms of a long text are enough
 # Below this share of the best answer's score, a suggestion is weak; above the second, strong.
@@ -66,6 +67,9 @@ class Source:
     documents: Callable[[], models.QuerySet]
     fields: tuple[tuple[str, float], ...]  # (field, weight)
     url_name: str  # the staff page of one object, by its id
+    # Related work suggests it; a source that is not suggested (the resource pool, read by
+    # matching) is searched only when it is asked for by its kind.
+    suggested: bool = True
 
 
 # Filled by the apps whose texts are related work: the register's efforts here, earlier
@@ -300,7 +304,7 @@ def analyse(
         ]
         if found:
             strength, lang, phrase = max(found, key=lambda f: (f[0], f[1], sorted(f[2])))
-            said = " ".join(w for key, w in written[lang].items() if key in phrase)
+            said = _said(phrase, written[lang], whole)
             triggered.append((strength, said, adds))
     triggered.sort(key=lambda item: (-item[0], item[1]))
     if len(by_word) > LONG_TEXT:
@@ -321,6 +325,14 @@ def analyse(
         language=language,
         length=len(by_word),
     )
+
+
+def _said(phrase: frozenset, written: dict[str, str], whole: str) -> str:
+    """How the person wrote a glossary phrase: its words together when they stand together in
+    the text ("summer jobs"), else its first word alone."""
+    words = [word for key, word in written.items() if key in phrase]
+    together = " ".join(words)
+    return together if together.lower() in whole.lower() else words[0]
 
 
 def query_terms(
@@ -353,8 +365,12 @@ def text_filter(query: str, kind: str, fields: Iterable[str]) -> Q:
     return condition
 
 
-def _document_count() -> int:
-    return sum(source.documents().count() for source in SOURCES.values())
+def _suggested() -> list[str]:
+    return [kind for kind, source in SOURCES.items() if source.suggested]
+
+
+def _document_count(kinds: Iterable[str]) -> int:
+    return sum(SOURCES[kind].documents().count() for kind in kinds)
 
 
 def related(
@@ -367,25 +383,32 @@ def related(
     exclude: Iterable[tuple[str, int]] = (),
     fields: Iterable[tuple[str, float]] = (),
     min_words: int = 1,
+    covered: Iterable[str] = (),
 ) -> list[Match]:
     """The efforts and initiatives most related to a text, best first, with the person's words
     that matched. `fields` gives the text as (text, weight) parts instead of, or beside,
     `query`; a text of fewer than `min_words` words with a subject, and no focus area, finds
     nothing rather than noise. `exclude` holds (kind, id) pairs not to suggest, such as the
-    case itself."""
+    case itself. `covered` holds terms the asker already has (a group's competences): they
+    count half, so that what is still lacking weighs most."""
     focus_areas = list(focus_areas)
     analysed = analyse(
         query, fields=fields, focus_areas=focus_areas, organisation_id=organisation_id
     )
     weights = analysed.weights
-    kinds = list(SOURCES if kinds is None else kinds)
+    for term in set(covered) & set(weights):
+        weights[term] *= COVERED
+    kinds = [kind for kind in (_suggested() if kinds is None else kinds) if kind in SOURCES]
     if not weights or not kinds or limit < 1:
         return []
     if analysed.length < min_words and not focus_areas:
         return []
-    documents = max(_document_count(), 1)
+    # How distinctive a term is, among the texts of its register: related work's efforts and
+    # initiatives together, or the kind asked for when it is not suggested.
+    register = _suggested() if set(kinds) <= set(_suggested()) else kinds
+    documents = max(_document_count(register), 1)
     frequency = dict(
-        IndexTerm.objects.filter(term__in=list(weights))
+        IndexTerm.objects.filter(term__in=list(weights), kind__in=register)
         .values("term")
         .annotate(n=Count("id"))
         .values_list("term", "n")
@@ -414,9 +437,9 @@ def _score(best, kinds, exclude, limit) -> list[tuple[str, int, float]]:
     Raw SQL because SQLite takes a LIMIT inside UNION ALL only in a subquery. Only the table
     name and placeholders are put into the text; every value is a parameter."""
     table = IndexTerm._meta.db_table
-    # Both kinds are the usual case; leaving the filter out keeps the plan a plain index range.
-    only = [] if set(kinds) >= set(SOURCES) else [kinds[0]]
-    where = " AND kind = %s" if only else ""
+    # The kind is a condition on the rows of the index range of each term.
+    only = sorted(set(kinds))
+    where = f" AND kind IN ({', '.join(['%s'] * len(only))})"
     where += "".join(" AND NOT (kind = %s AND object_id = %s)" for _ in exclude)
     exclusions = [value for pair in exclude for value in pair]
     parts, params = [], []
