@@ -428,3 +428,31 @@ class CaseRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.initiative}"
+
+
+class EffortVerdict(models.Model):
+    """What the submitter said of an effort suggested to them: close to their idea, or not
+    related. The process manager reads it on the case beside the inventory."""
+
+    class Verdict(models.TextChoices):
+        CLOSE = "close", _("Close to my idea")
+        UNRELATED = "unrelated", _("Not related")
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="effort_verdicts"
+    )
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("submitter's verdict on an effort")
+        verbose_name_plural = _("submitters' verdicts on efforts")
+        ordering = ["updated_at", "id"]
+        constraints = [
+            # One verdict per effort and case: saying it again changes it.
+            models.UniqueConstraint(fields=["initiative", "effort"], name="verdict_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.effort} ({self.get_verdict_display()})"

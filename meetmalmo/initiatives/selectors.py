@@ -16,13 +16,14 @@ from meetmalmo.initiatives.models import (
     Attachment,
     CaseEvent,
     CaseRead,
+    EffortVerdict,
     Initiative,
     InventoryEntry,
     ReplyTemplate,
 )
 from meetmalmo.initiatives.workflow import OPEN_STATES, State
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Kind
+from meetmalmo.inventory.models import Effort, Kind
 
 
 @dataclass(frozen=True)
@@ -575,3 +576,26 @@ def deadlines_of(user):
         .only("pk", "title", "decision_due", "updated_at")
         .order_by("decision_due", "pk")
     )
+
+
+def suggestion_cases(user):
+    """The member's own initiatives a suggested effort can be said of: all but the withdrawn,
+    newest first."""
+    return (
+        Initiative.objects.of_submitter(user)
+        .exclude(state=State.WITHDRAWN)
+        .order_by("-created_at", "-id")
+    )
+
+
+def card_effort(pk: int) -> Effort | None:
+    """An effort of the register as a member may see it: current ones only."""
+    return Effort.objects.current().prefetch_related("focus_areas").filter(pk=pk).first()
+
+
+def effort_verdicts(initiative) -> dict[str, list[EffortVerdict]]:
+    """What the submitter said of suggested efforts, by verdict, for staff on the case."""
+    found: dict[str, list[EffortVerdict]] = {"close": [], "unrelated": []}
+    for verdict in initiative.effort_verdicts.select_related("effort"):
+        found[verdict.verdict].append(verdict)
+    return found

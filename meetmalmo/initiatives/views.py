@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
-from meetmalmo.initiatives.forms import InitiativeForm, MessageForm, TextForm
+from meetmalmo.initiatives.forms import (
+    EffortActionForm,
+    InitiativeForm,
+    MessageForm,
+    TextForm,
+)
+from meetmalmo.initiatives.models import EffortVerdict
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
 from meetmalmo.inventory.related import INITIATIVE_FIELDS
@@ -215,4 +221,67 @@ def attachment(request, pk):
         as_attachment=True,
         filename=attachment.name,
         content_type=attachment.content_type,
+    )
+
+
+EFFORT_ACTIONS = {
+    "close": EffortVerdict.Verdict.CLOSE,
+    "unrelated": EffortVerdict.Verdict.UNRELATED,
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def effort_card(request, pk):
+    """A suggested effort as a member sees it: what it is, who runs it, its status and its
+    published link; never its contact's address. The member asks the office to put them in
+    touch (a message on their case) or says the effort is close to their idea or not related."""
+    effort = found_or_404(selectors.card_effort(pk))
+    cases = selectors.suggestion_cases(request.user)
+    chosen = request.GET.get("initiative", "")
+    initial = {"initiative": chosen} if chosen.isdigit() else {}
+    form = EffortActionForm(request.POST or None, cases=cases, initial=initial)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if form.is_valid() and action in (*EFFORT_ACTIONS, "contact"):
+            initiative = form.cleaned_data["initiative"]
+            try:
+                if action == "contact":
+                    services.effort_contact(
+                        initiative=initiative,
+                        effort=effort,
+                        actor=request.user,
+                        text=form.cleaned_data["message"],
+                    )
+                    done = _(
+                        "Your question is on your initiative's case; the office answers there."
+                    )
+                else:
+                    services.effort_verdict(
+                        initiative=initiative,
+                        effort=effort,
+                        actor=request.user,
+                        verdict=EFFORT_ACTIONS[action],
+                    )
+                    done = (
+                        _("Noted: close to your idea. The office sees it on your case.")
+                        if action == "close"
+                        else _("Noted: not related. The office sees it on your case.")
+                    )
+            except Refused as refused:
+                form.add_error(
+                    refused.field if refused.field in form.fields else None, refused.message
+                )
+            else:
+                messages.success(request, done)
+                return redirect(
+                    f"{reverse('initiatives:effort', args=[effort.pk])}?initiative={initiative.pk}"
+                )
+        status = 400
+    return render(
+        request,
+        "initiatives/effort_card.html",
+        {"effort": effort, "form": form, "has_cases": cases.exists()},
+        status=status,
     )
