@@ -51,4 +51,4 @@ def test_a_limit_out_of_range_is_refused(efforts, limit):
 def test_rebuilding_the_index_counts_what_it_indexed(efforts):
     out = io.StringIO()
     call_command("rebuild_related_index", stdout=out)
-    assert out.getvalue() == "Indexed 2 efforts and initiatives.\n"
+    assert out.getvalue() == "Indexed 2 texts for related work and matching.\n"
