@@ -463,7 +463,9 @@ def _matches(top, factors: dict[str, float], said: dict[str, str]) -> list[Match
     if not top:
         return []
     ids = {kind: [pk for _, k, pk in top if k == kind] for kind in SOURCES}
-    objects = {kind: SOURCES[kind].documents().in_bulk(pks) for kind, pks in ids.items()}
+    objects = {
+        kind: SOURCES[kind].documents().in_bulk(pks) if pks else {} for kind, pks in ids.items()
+    }
     shared: dict[tuple[str, int], list[tuple[float, str]]] = {}
     documents = Q()
     for kind, pks in ids.items():
