@@ -100,3 +100,12 @@ def test_someone_elses_initiative_cannot_be_chosen(client, member, case, effort,
     assert response.status_code == 400
     assert "Choose one of your own initiatives." in response.content.decode()
     assert not EffortVerdict.objects.exists()
+
+
+def test_the_verdicts_are_in_the_members_own_data(client, member, case, effort):
+    from meetmalmo.initiatives.personal_data import _initiatives
+
+    client.force_login(member)
+    client.post(url(effort), {"initiative": case.pk, "action": "close"})
+    (exported,) = _initiatives(member)
+    assert exported["effort_verdicts"] == [{"effort": effort.title, "verdict": "close"}]
