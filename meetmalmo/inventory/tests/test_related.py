@@ -184,7 +184,9 @@ def test_the_stems_are_those_of_postgresqls_swedish_and_english_configurations()
         "att",
         "och",
     ]
-    english = ["jobs", "hospitality", "newcomers", "training", "young", "people", "the", "and"]
+    # PostgreSQL's stop words are dropped as PostgreSQL drops them; the register's own stop
+    # list (data/register.stop) is beside them and not compared here.
+    english = ["jobs", "hospitality", "newcomers", "training", "young", "business", "the", "and"]
     with connection.cursor() as cursor:
         for config, language, vocabulary in (("swedish", "sv", words), ("english", "en", english)):
             for word in vocabulary:
