@@ -4,8 +4,8 @@ forms a searched word may stand for.
 The stemmers are the Snowball algorithms that PostgreSQL's `swedish` and `english` text search
 configurations use, and the stop words are PostgreSQL's own lists, so a stem computed here is the
 lexeme PostgreSQL would give (a test checks this on PostgreSQL). Beside them, `register.stop`
-holds the words that carry no subject in this register (measured, see the file). The analysis runs in Python on
-both databases, which is what makes their rankings identical.
+holds the words that carry no subject in this register (measured, see the file). The analysis
+runs in Python on both databases, which is what makes their rankings identical.
 """
 
 import re
