@@ -599,3 +599,12 @@ def effort_verdicts(initiative) -> dict[str, list[EffortVerdict]]:
     for verdict in initiative.effort_verdicts.select_related("effort"):
         found[verdict.verdict].append(verdict)
     return found
+
+
+def unrelated_efforts(initiative) -> list[int]:
+    """The efforts the submitter said are not related to this initiative."""
+    return list(
+        initiative.effort_verdicts.filter(verdict=EffortVerdict.Verdict.UNRELATED).values_list(
+            "effort_id", flat=True
+        )
+    )

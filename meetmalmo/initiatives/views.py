@@ -89,6 +89,7 @@ def _initiative_form(request, initiative):
         suggestions_for_writer(
             fields=initiative.weighted_words,
             focus_areas=[area.code for area in initiative.focus_areas.all()],
+            unrelated=selectors.unrelated_efforts(initiative),
         )
         if initiative is not None and request.method == "GET"
         else []

@@ -109,3 +109,16 @@ def test_the_verdicts_are_in_the_members_own_data(client, member, case, effort):
     client.post(url(effort), {"initiative": case.pk, "action": "close"})
     (exported,) = _initiatives(member)
     assert exported["effort_verdicts"] == [{"effort": effort.title, "verdict": "close"}]
+
+
+def test_an_effort_marked_not_related_is_not_suggested_again_for_that_draft(client, member, effort):
+    draft = InitiativeFactory(
+        title="Sommarjobb för unga",
+        summary="Ungdomar får sommarjobb i staden.",
+        submitter=member,
+        state=State.DRAFT,
+    )
+    client.force_login(member)
+    assert effort.title in client.get(f"/en/initiatives/{draft.pk}/edit/").content.decode()
+    client.post(url(effort), {"initiative": draft.pk, "action": "unrelated"})
+    assert effort.title not in client.get(f"/en/initiatives/{draft.pk}/edit/").content.decode()
