@@ -33,6 +33,25 @@ class InviteForm(forms.Form):
         return email
 
 
+class ResourceInviteForm(forms.Form):
+    """An invitation from the match list: the person is chosen, the role and a personal
+    message are written and previewed before it is sent."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    message = forms.CharField(
+        label=_("Personal message"),
+        required=False,
+        max_length=2_000,
+        help_text=_("Why you invite them to this group; it is part of the e-mail."),
+        widget=forms.Textarea({"rows": 5}),
+        error_messages={
+            "max_length": _(
+                "Write at most %(limit_value)d characters (the message has %(show_value)d)."
+            )
+        },
+    )
+
+
 class AnswerForm(forms.Form):
     answer = forms.CharField(
         label=_("Message (optional)"),

@@ -1,7 +1,9 @@
 """Notices about working groups, each in the recipient's language: in their notifications and,
 by their settings, by e-mail through the task queue."""
 
-from django.utils.translation import gettext_lazy
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
 from meetmalmo.core.mail import link_for
 from meetmalmo.groups.models import Handover, Invitation, Role, Update, WorkingGroup
@@ -148,3 +150,22 @@ def send_ending(group_id: int, event_id: int) -> None:
                     "link": link_for(membership.user, "groups:workspace", group.pk),
                 },
             )
+
+
+def invitation_preview(*, group: WorkingGroup, invitee, actor, role: str, message: str) -> dict:
+    """The invitation's e-mail as the invitee will read it, in their language, before it is
+    sent: the subject and the text, with a stand-in for the personal link."""
+    invitation = Invitation(
+        group=group, invitee=invitee, role=role, message=message.strip(), invited_by=actor
+    )
+    invitation.expires_at = invitation._meta.get_field("expires_at").get_default()
+    context = {
+        "invitation": invitation,
+        "initiative": group.initiative,
+        "recipient": invitee,
+        "link": gettext("(the invitation's own link)"),
+    }
+    with translation.override(invitee.language or "sv"):
+        subject = render_to_string("groups/email/invitation_subject.txt", context).strip()
+        body = render_to_string("groups/email/invitation.txt", context).strip()
+    return {"subject": subject, "body": body, "language": invitee.language or "sv"}

@@ -13,13 +13,14 @@ from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.accounts.selectors import active_person
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
-from meetmalmo.groups import selectors, services
+from meetmalmo.groups import notices, selectors, services
 from meetmalmo.groups.forms import (
     AnswerForm,
     HandoverForm,
     InviteForm,
     LinkForm,
     MilestoneForm,
+    ResourceInviteForm,
     UpdateForm,
 )
 from meetmalmo.groups.permissions import (
@@ -29,6 +30,7 @@ from meetmalmo.groups.permissions import (
     is_invited,
 )
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.resources.forms import DirectoryFilterForm
 from meetmalmo.resources.selectors import matches
 
 FORMS = {
@@ -103,29 +105,66 @@ def invite(request, pk):
 
 
 @process_manager_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invite_resource(request, pk):
-    """Invite someone straight from the match list."""
+    """Invite someone from the match list: a role and a personal message, previewed as the
+    e-mail the person will read, then sent."""
     group = found_or_404(selectors.workspace(pk, request.user))
-    invitee = found_or_404(active_person(request.POST.get("user", "")))
-    try:
-        services.invite(group=group, invitee=invitee, actor=request.user)
-    except Refused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(
-            request, _("%(name)s is invited; the e-mail is on its way.") % {"name": invitee.name}
-        )
-    return redirect("groups:match", pk=group.pk)
+    invitee = found_or_404(active_person(request.POST.get("user") or request.GET.get("user", "")))
+    form = ResourceInviteForm(request.POST or None)
+    preview = None
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif request.POST.get("action") == "send":
+            try:
+                services.invite(
+                    group=group,
+                    invitee=invitee,
+                    actor=request.user,
+                    role=form.cleaned_data["role"],
+                    message=form.cleaned_data["message"],
+                )
+            except Refused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s is invited; the e-mail is on its way.") % {"name": invitee.name},
+                )
+            return redirect("groups:match", pk=group.pk)
+        else:
+            preview = notices.invitation_preview(
+                group=group,
+                invitee=invitee,
+                actor=request.user,
+                role=form.cleaned_data["role"],
+                message=form.cleaned_data["message"],
+            )
+    return render(
+        request,
+        "groups/invite_resource.html",
+        {"group": group, "invitee": invitee, "form": form, "preview": preview},
+        status=status,
+    )
 
 
 @process_manager_required
 def match(request, pk):
     group = found_or_404(selectors.workspace(pk, request.user))
+    filters = DirectoryFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
     return render(
         request,
         "groups/match.html",
-        {"group": group, "initiative": group.initiative, "matches": matches(group)},
+        {
+            "group": group,
+            "initiative": group.initiative,
+            "filters": filters,
+            "filtered": any(criteria.values()),
+            "matches": matches(group, **criteria),
+        },
     )
 
 

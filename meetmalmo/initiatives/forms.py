@@ -406,3 +406,33 @@ class ReassignForm(forms.Form):
         self.fields["to_user"].queryset = selectors.process_managers().exclude(pk=holder.pk)
         if not self.is_bound:
             self.initial["cases"] = [case.pk for case in cases]
+
+
+class EffortActionForm(forms.Form):
+    """What a member does with a suggested effort, for one of their own initiatives."""
+
+    initiative = forms.ModelChoiceField(
+        label=_("Your initiative"),
+        queryset=Initiative.objects.none(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Choose one of your own initiatives."),
+            "required": _("Choose one of your own initiatives."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Message to the office"),
+        required=False,
+        max_length=2_000,
+        help_text=_("What you would like to ask the people behind the effort."),
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={
+            "max_length": _(
+                "Write at most %(limit_value)d characters (the message has %(show_value)d)."
+            )
+        },
+    )
+
+    def __init__(self, *args, cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = cases

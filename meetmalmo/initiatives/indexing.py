@@ -19,7 +19,7 @@ def suggestable():
 SOURCE = related.Source(
     kind=Kind.INITIATIVE,
     documents=suggestable,
-    fields=(("title", 3), ("summary", 2), ("description", 1), ("challenge", 1)),
+    fields=related.INITIATIVE_FIELDS,
     url_name="initiatives:case",
 )
 

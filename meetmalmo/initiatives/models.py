@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives.workflow import BROUGHT_TO_LIFE_STATES, OPEN_STATES, State
 from meetmalmo.inventory.models import Effort, Kind
+from meetmalmo.inventory.related import INITIATIVE_FIELDS
 
 DECISION_DAYS = 21
 # Meet Malmö began in 2015: nothing can have been received before it.
@@ -174,6 +175,12 @@ class Initiative(models.Model):
     def own_words(self) -> str:
         """What the submitter wrote, as related-work search and resource matching read it."""
         return "\n".join([self.title, self.summary, self.description, self.challenge])
+
+    @property
+    def weighted_words(self) -> list[tuple[str, float]]:
+        """What the submitter wrote, field by field with the weight each has for its subject,
+        as related work and resource matching read it."""
+        return [(getattr(self, name), weight) for name, weight in INITIATIVE_FIELDS]
 
     @property
     def referral_target(self):
@@ -421,3 +428,31 @@ class CaseRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.initiative}"
+
+
+class EffortVerdict(models.Model):
+    """What the submitter said of an effort suggested to them: close to their idea, or not
+    related. The process manager reads it on the case beside the inventory."""
+
+    class Verdict(models.TextChoices):
+        CLOSE = "close", _("Close to my idea")
+        UNRELATED = "unrelated", _("Not related")
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="effort_verdicts"
+    )
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("submitter's verdict on an effort")
+        verbose_name_plural = _("submitters' verdicts on efforts")
+        ordering = ["updated_at", "id"]
+        constraints = [
+            # One verdict per effort and case: saying it again changes it.
+            models.UniqueConstraint(fields=["initiative", "effort"], name="verdict_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.effort} ({self.get_verdict_display()})"

@@ -12,7 +12,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from meetmalmo.accounts.personal_data import Holding, Person, focus_area, when
-from meetmalmo.initiatives.models import Attachment, CaseEvent, Initiative
+from meetmalmo.initiatives.models import Attachment, CaseEvent, EffortVerdict, Initiative
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, State
 
 ATTACHMENT_FOLDER = "attachments"
@@ -29,6 +29,7 @@ def _initiatives(user) -> list[dict]:
         .select_related("organisation")
         .prefetch_related(
             "focus_areas",
+            Prefetch("effort_verdicts", queryset=EffortVerdict.objects.select_related("effort")),
             Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id")),
             # What the submitter reads on their own page: internal notes stay with the office.
             Prefetch(
@@ -77,6 +78,11 @@ def _initiatives(user) -> list[dict]:
                     "by": event.actor.name if event.actor else None,
                 }
                 for event in case.events.all()
+            ],
+            # What they said of the efforts suggested to them.
+            "effort_verdicts": [
+                {"effort": verdict.effort.title, "verdict": verdict.verdict}
+                for verdict in case.effort_verdicts.all()
             ],
             "attachments": [
                 {

@@ -16,13 +16,14 @@ from meetmalmo.initiatives.models import (
     Attachment,
     CaseEvent,
     CaseRead,
+    EffortVerdict,
     Initiative,
     InventoryEntry,
     ReplyTemplate,
 )
 from meetmalmo.initiatives.workflow import OPEN_STATES, State
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Kind
+from meetmalmo.inventory.models import Effort, Kind
 
 
 @dataclass(frozen=True)
@@ -427,7 +428,8 @@ def case_suggestions(initiative, entries, *, q: str = "", limit: int = 6) -> lis
     if q:
         return related.related(q, exclude=exclude, limit=limit)
     return related.related(
-        initiative.own_words,
+        "",
+        fields=initiative.weighted_words,
         focus_areas=[area.code for area in initiative.focus_areas.all()],
         organisation_id=initiative.organisation_id,
         exclude=exclude,
@@ -573,4 +575,36 @@ def deadlines_of(user):
         .filter(assigned_to=user, decision_due__isnull=False)
         .only("pk", "title", "decision_due", "updated_at")
         .order_by("decision_due", "pk")
+    )
+
+
+def suggestion_cases(user):
+    """The member's own initiatives a suggested effort can be said of: all but the withdrawn,
+    newest first."""
+    return (
+        Initiative.objects.of_submitter(user)
+        .exclude(state=State.WITHDRAWN)
+        .order_by("-created_at", "-id")
+    )
+
+
+def card_effort(pk: int) -> Effort | None:
+    """An effort of the register as a member may see it: current ones only."""
+    return Effort.objects.current().prefetch_related("focus_areas").filter(pk=pk).first()
+
+
+def effort_verdicts(initiative) -> dict[str, list[EffortVerdict]]:
+    """What the submitter said of suggested efforts, by verdict, for staff on the case."""
+    found: dict[str, list[EffortVerdict]] = {"close": [], "unrelated": []}
+    for verdict in initiative.effort_verdicts.select_related("effort"):
+        found[verdict.verdict].append(verdict)
+    return found
+
+
+def unrelated_efforts(initiative) -> list[int]:
+    """The efforts the submitter said are not related to this initiative."""
+    return list(
+        initiative.effort_verdicts.filter(verdict=EffortVerdict.Verdict.UNRELATED).values_list(
+            "effort_id", flat=True
+        )
     )

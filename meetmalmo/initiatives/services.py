@@ -16,6 +16,7 @@ from meetmalmo.initiatives.models import (
     EARLIEST_RECEIVED_ON,
     CaseEvent,
     CaseRead,
+    EffortVerdict,
     Initiative,
     InventoryEntry,
 )
@@ -492,3 +493,39 @@ def reassign_open_cases(*, from_user, to_user, actor, initiatives=None) -> int:
     for initiative in moved:
         assign(initiative=initiative, assignee=to_user, actor=actor)
     return len(moved)
+
+
+def effort_verdict(*, initiative: Initiative, effort, actor, verdict: str) -> EffortVerdict:
+    """The submitter marks a suggested effort as close to their idea or not related; saying
+    it again changes it."""
+    _check_own_open(initiative, actor)
+    found, _created = EffortVerdict.objects.update_or_create(
+        initiative=initiative, effort=effort, defaults={"verdict": verdict}
+    )
+    return found
+
+
+def effort_contact(*, initiative: Initiative, effort, actor, text: str) -> CaseEvent:
+    """The submitter asks the office to put them in touch with the people behind an effort: a
+    message on the case, since the register keeps contact details for staff only."""
+    _check_own_open(initiative, actor)
+    if initiative.is_draft:
+        raise Refused(
+            _("Send your initiative first: the office answers on its case."), field="initiative"
+        )
+    asked = _("Please put me in touch with the people behind “%(title)s” (%(owner)s).") % {
+        "title": effort.title,
+        "owner": effort.owner_org,
+    }
+    written = text.strip()
+    return message_send(
+        initiative=initiative,
+        actor=actor,
+        text=f"{asked}\n\n{written}" if written else asked,
+        attachments=[],
+    )
+
+
+def _check_own_open(initiative: Initiative, actor) -> None:
+    if not is_submitter(actor, initiative) or initiative.state == State.WITHDRAWN:
+        raise Refused(_("Choose one of your own initiatives."), field="initiative")

@@ -191,6 +191,7 @@ def _render_case(request, initiative, *, failed=None, status=200):
             "linked": [entry for entry in inventory if not entry.dismissed],
             "dismissed": [entry for entry in inventory if entry.dismissed],
             "suggestions": selectors.case_suggestions(initiative, inventory, q=searched),
+            "verdicts": selectors.effort_verdicts(initiative),
             "searched": searched,
             "moves": moves,
             "templates": list(selectors.reply_templates()),

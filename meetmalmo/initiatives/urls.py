@@ -7,6 +7,7 @@ app_name = "initiatives"
 urlpatterns = [
     path("initiatives/new/", views.initiative_new, name="new"),
     path("initiatives/related/", views.related_work, name="related"),
+    path("initiatives/efforts/<int:pk>/", views.effort_card, name="effort"),
     path("initiatives/<int:pk>/edit/", views.initiative_edit, name="edit"),
     path("initiatives/attachments/<int:pk>/", views.attachment, name="attachment"),
     path("my/initiatives/<int:pk>/", views.my_initiative, name="mine"),

@@ -12,9 +12,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.initiatives import selectors, services
-from meetmalmo.initiatives.forms import InitiativeForm, MessageForm, TextForm
+from meetmalmo.initiatives.forms import (
+    EffortActionForm,
+    InitiativeForm,
+    MessageForm,
+    TextForm,
+)
+from meetmalmo.initiatives.models import EffortVerdict
 from meetmalmo.initiatives.permissions import can_see_case
 from meetmalmo.initiatives.workflow import PUBLIC_LABELS, TRANSITIONS, may
+from meetmalmo.inventory.related import INITIATIVE_FIELDS
 from meetmalmo.inventory.selectors import suggestions_for_writer
 
 
@@ -80,8 +87,9 @@ def _initiative_form(request, initiative):
             return redirect("initiatives:mine", pk=saved.pk)
     suggestions = (
         suggestions_for_writer(
-            text=initiative.own_words,
+            fields=initiative.weighted_words,
             focus_areas=[area.code for area in initiative.focus_areas.all()],
+            unrelated=selectors.unrelated_efforts(initiative),
         )
         if initiative is not None and request.method == "GET"
         else []
@@ -97,16 +105,13 @@ def _initiative_form(request, initiative):
 def related_work(request):
     """The efforts already under way that resemble what is being written; the form asks for
     them as the writer types (htmx) and shows them beside the text."""
-    text = "\n".join(request.GET.get(name, "")[:20_000] for name in RELATED_FIELDS)
+    fields = [(request.GET.get(name, "")[:20_000], weight) for name, weight in INITIATIVE_FIELDS]
     codes = [code[:50] for code in request.GET.getlist("focus_areas")[:20]]
     areas = selectors.focus_areas_chosen(codes)
-    suggestions = suggestions_for_writer(text=text, focus_areas=[a.code for a in areas])
+    suggestions = suggestions_for_writer(fields=fields, focus_areas=[a.code for a in areas])
     return render(
         request, "initiatives/includes/related.html", {"suggestions": suggestions, "asked": True}
     )
-
-
-RELATED_FIELDS = ("title", "summary", "description", "challenge")
 
 
 def _date(value):
@@ -217,4 +222,67 @@ def attachment(request, pk):
         as_attachment=True,
         filename=attachment.name,
         content_type=attachment.content_type,
+    )
+
+
+EFFORT_ACTIONS = {
+    "close": EffortVerdict.Verdict.CLOSE,
+    "unrelated": EffortVerdict.Verdict.UNRELATED,
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def effort_card(request, pk):
+    """A suggested effort as a member sees it: what it is, who runs it, its status and its
+    published link; never its contact's address. The member asks the office to put them in
+    touch (a message on their case) or says the effort is close to their idea or not related."""
+    effort = found_or_404(selectors.card_effort(pk))
+    cases = selectors.suggestion_cases(request.user)
+    chosen = request.GET.get("initiative", "")
+    initial = {"initiative": chosen} if chosen.isdigit() else {}
+    form = EffortActionForm(request.POST or None, cases=cases, initial=initial)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if form.is_valid() and action in (*EFFORT_ACTIONS, "contact"):
+            initiative = form.cleaned_data["initiative"]
+            try:
+                if action == "contact":
+                    services.effort_contact(
+                        initiative=initiative,
+                        effort=effort,
+                        actor=request.user,
+                        text=form.cleaned_data["message"],
+                    )
+                    done = _(
+                        "Your question is on your initiative's case; the office answers there."
+                    )
+                else:
+                    services.effort_verdict(
+                        initiative=initiative,
+                        effort=effort,
+                        actor=request.user,
+                        verdict=EFFORT_ACTIONS[action],
+                    )
+                    done = (
+                        _("Noted: close to your idea. The office sees it on your case.")
+                        if action == "close"
+                        else _("Noted: not related. The office sees it on your case.")
+                    )
+            except Refused as refused:
+                form.add_error(
+                    refused.field if refused.field in form.fields else None, refused.message
+                )
+            else:
+                messages.success(request, done)
+                return redirect(
+                    f"{reverse('initiatives:effort', args=[effort.pk])}?initiative={initiative.pk}"
+                )
+        status = 400
+    return render(
+        request,
+        "initiatives/effort_card.html",
+        {"effort": effort, "form": form, "has_cases": cases.exists()},
+        status=status,
     )

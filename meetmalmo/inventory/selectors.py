@@ -30,9 +30,19 @@ def glossary_entry(pk: int) -> GlossaryEntry | None:
     return GlossaryEntry.objects.filter(pk=pk).first()
 
 
-def suggestions_for_writer(*, text: str, focus_areas=(), limit: int = 5) -> list[related.Match]:
-    """Existing efforts related to an initiative being written. Members see efforts only:
-    other people's initiatives are not theirs to read."""
-    if len(text.split()) < 2 and not focus_areas:
-        return []
-    return related.related(text, kinds=[Kind.EFFORT], focus_areas=focus_areas, limit=limit)
+def suggestions_for_writer(
+    *, text: str = "", fields=(), focus_areas=(), limit: int = 5, unrelated=()
+) -> list[related.Match]:
+    """Existing efforts related to an initiative being written, from its text or its weighted
+    fields. Members see efforts only: other people's initiatives are not theirs to read. Fewer
+    than two words with a subject find nothing: one word is too little to go on. The efforts
+    in `unrelated` (ids the writer said are not related) are not suggested again."""
+    return related.related(
+        text,
+        fields=fields,
+        kinds=[Kind.EFFORT],
+        focus_areas=focus_areas,
+        limit=limit,
+        min_words=2,
+        exclude=[(Kind.EFFORT, pk) for pk in unrelated],
+    )

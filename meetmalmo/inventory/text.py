@@ -3,8 +3,9 @@ forms a searched word may stand for.
 
 The stemmers are the Snowball algorithms that PostgreSQL's `swedish` and `english` text search
 configurations use, and the stop words are PostgreSQL's own lists, so a stem computed here is the
-lexeme PostgreSQL would give (a test checks this on PostgreSQL). The analysis runs in Python on
-both databases, which is what makes their rankings identical.
+lexeme PostgreSQL would give (a test checks this on PostgreSQL). Beside them, `register.stop`
+holds the words that carry no subject in this register (measured, see the file). The analysis
+runs in Python on both databases, which is what makes their rankings identical.
 """
 
 import re
@@ -29,8 +30,9 @@ def _stemmer(language: str):
 @cache
 def stop_words() -> frozenset[str]:
     words = set()
-    for name in ("swedish.stop", "english.stop"):
-        words.update((DATA / name).read_text(encoding="utf-8").split())
+    for name in ("swedish.stop", "english.stop", "register.stop"):
+        lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+        words.update(w for line in lines if not line.startswith("#") for w in line.split())
     return frozenset(words)
 
 
@@ -78,6 +80,13 @@ def compound_parts(word: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def stop_stems() -> frozenset[str]:
+    """The Swedish stems of the stop words: a compound's part that is one of them
+    (`arbets|miljö`) says no more than the stop word would."""
+    return frozenset(stem(word, "sv") for word in stop_words())
+
+
 def terms(text: str, language: str) -> Counter:
     """Weighted stems of a text: each word's stem counts 1, each part of a compound 0.5."""
     counted: Counter = Counter()
@@ -85,8 +94,25 @@ def terms(text: str, language: str) -> Counter:
         counted[stem(word, language)] += 1
         if language == "sv" and (parts := compound_parts(word)):
             for part in parts:
-                counted[part] += PART_WEIGHT
+                if part not in stop_stems():
+                    counted[part] += PART_WEIGHT
     return counted
+
+
+def written_words(text: str, language: str) -> dict[str, str]:
+    """Each stem of a text with the first word that gave it, as the person wrote it (case and
+    all), so that an explanation quotes the text and not its analysis."""
+    stops = stop_words()
+    shown: dict[str, str] = {}
+    for word in WORD.findall(text[:MAX_CHARS]):
+        lower = word.lower()
+        if lower in stops or len(lower) > MAX_WORD:
+            continue
+        shown.setdefault(stem(lower, language), word)
+        if language == "sv" and (parts := compound_parts(lower)):
+            for part in parts:
+                shown.setdefault(part, word)
+    return shown
 
 
 def surface_words(text: str, language: str) -> dict[str, str]:

@@ -8,6 +8,9 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from meetmalmo.accounts import personal_data
+        from meetmalmo.inventory import related
+        from meetmalmo.resources import indexing
         from meetmalmo.resources.personal_data import HOLDING
 
         personal_data.register(HOLDING)
+        related.register(indexing.SOURCE)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from meetmalmo.core.bilingual import Translated
+from meetmalmo.inventory.language import detect_language
 
 
 class Industry(models.TextChoices):
@@ -116,3 +117,17 @@ class ResourceProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    # What the related-work index reads of a profile (`indexing.SOURCE`).
+    @property
+    def competence_names(self) -> str:
+        return "\n".join(competence.name for competence in self.competences.all())
+
+    @property
+    def language(self) -> str:
+        return detect_language(f"{self.title}\n{self.presentation}")
+
+    @property
+    def organisation_id(self) -> None:
+        # A resource is matched on what they know, not on whose payroll they are.
+        return None

@@ -2,6 +2,8 @@
 profile, which goes with the account."""
 
 from meetmalmo.accounts.personal_data import Holding, Person, focus_area, when
+from meetmalmo.inventory.models import IndexTerm
+from meetmalmo.resources.indexing import KIND
 from meetmalmo.resources.models import ResourceProfile
 
 
@@ -34,4 +36,10 @@ def _export(person: Person) -> dict:
     return {"resource_profile": _resource_profile(person.user)}
 
 
-HOLDING = Holding(export=_export, ties=((ResourceProfile, "user"),))
+def _erase(person: Person) -> None:
+    # The profile goes with the account; its words go from the matching index with it.
+    pks = list(ResourceProfile.objects.filter(user=person.user).values_list("pk", flat=True))
+    IndexTerm.objects.filter(kind=KIND, object_id__in=pks).delete()
+
+
+HOLDING = Holding(export=_export, erase=_erase, ties=((ResourceProfile, "user"),))

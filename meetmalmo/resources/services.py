@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from meetmalmo.resources.indexing import index_profiles
 from meetmalmo.resources.models import Competence, ResourceProfile
 
 
@@ -21,11 +22,14 @@ def profile_save(*, user, form) -> ResourceProfile:
         existing = Competence.objects.filter(name__iexact=name).first()
         competences.append(existing or Competence.objects.create(name=name))
     profile.competences.set(competences)
+    index_profiles([profile.pk])
     return profile
 
 
 @transaction.atomic
 def profile_leave(*, user) -> bool:
     """Leave the pool: the profile is deleted; groups one already sits in are kept."""
+    pks = list(ResourceProfile.objects.filter(user=user).values_list("pk", flat=True))
     deleted, _ = ResourceProfile.objects.filter(user=user).delete()
+    index_profiles(pks)
     return bool(deleted)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("resources/join/", views.join, name="join"),
     path("resources/leave/", views.leave, name="leave"),
     path("staff/resources/", views.directory, name="directory"),
+    path("staff/resources/<int:pk>/", views.profile, name="profile"),
 ]

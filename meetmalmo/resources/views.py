@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from meetmalmo.accounts.decorators import requires
+from meetmalmo.core.http import found_or_404
 from meetmalmo.resources import selectors, services
 from meetmalmo.resources.forms import DirectoryFilterForm, ResourceProfileForm
 from meetmalmo.resources.permissions import can_join_pool, can_search_pool
@@ -67,3 +68,10 @@ def directory(request):
         "resources/directory.html",
         {"filters": filters, "page": page, "query": query.urlencode()},
     )
+
+
+@requires(can_search_pool)
+def profile(request, pk):
+    """One resource's profile for staff, opened from the directory and the match list."""
+    found = found_or_404(selectors.profile(pk))
+    return render(request, "resources/profile.html", {"profile": found})

@@ -238,6 +238,15 @@ TABLE: dict[str, Row] = {
     # A member's own pages; every signed-in person has them.
     "initiatives:new": Row(roles(OK, visitor=SIGNUP)),
     "initiatives:related": Row(SIGNED_IN, query="title=Sommarjobb+i+Malmo+stad&summary=unga+jobb"),
+    # A suggested effort's card, for any signed-in member; what is said of it goes on one's own
+    # case only (the other member owns the case: anyone else's choice of it is refused).
+    "initiatives:effort": Row(
+        SIGNED_IN,
+        {"pk": "{w.effort.pk}"},
+        post=roles(Outcome("NOT_THEIRS", 400), visitor=LOGIN, but=("other_member",)),
+        data={"initiative": "{w.case.pk}", "action": "close", "message": ""},
+        allowed="other_member",
+    ),
     "site:my": Row(SIGNED_IN),
     "resources:join": Row(roles(OK, visitor=SIGNUP)),
     # Asks once more; only a resource has a profile to leave, the rest go back to My page.
@@ -484,14 +493,21 @@ TABLE: dict[str, Row] = {
     ),
     "inventory:glossary_delete": staff(STAFF_ACTION, data={}, pk="{w.glossary_entry.pk}"),
     "resources:directory": staff(),
+    "resources:profile": staff(pk="{w.resource_profile.pk}"),
     "groups:match": staff(pk="{w.group.pk}"),
     "groups:invite": staff(
         STAFF_ACTION,
         data={"invite-email": "{w.member.email}", "invite-role": "member", "invite-message": ""},
         pk="{w.group.pk}",
     ),
-    "groups:invite_resource": staff(
-        STAFF_ACTION, data={"user": "{w.member.pk}"}, pk="{w.group.pk}"
+    # The invitation is previewed on its own page, then sent from it.
+    "groups:invite_resource": Row(
+        STAFF,
+        {"pk": "{w.group.pk}"},
+        query="user={w.member.pk}",
+        post={role: STAFF[role] for role in ROLES if role != "process_manager"},
+        data={"user": "{w.member.pk}", "role": "member", "message": "", "action": "send"},
+        allowed="process_manager",
     ),
     # A handover already waits for its new owner, so even staff cannot record another now.
     "groups:handover": staff(STAFF_ACTION, pk="{w.group.pk}"),
@@ -673,7 +689,7 @@ def address(key: str, world) -> str:
             parts.append(template % {name: kwargs[name] for name in params})
     url = "/" + "".join(parts)
     assert resolve(url).func is view, f"{url} does not reach the view of {key}"
-    return f"{url}?{row.query}" if row.query else url
+    return f"{url}?{fill(row.query, world)}" if row.query else url
 
 
 def build_world() -> SimpleNamespace:

@@ -77,7 +77,11 @@ def test_from_the_pool_to_an_owned_working_group(page, browser, live_server, pro
     both_languages(staff, f"/staff/groups/{group.pk}/match/")
     staff.goto(f"/en/staff/groups/{group.pk}/match/")
     with staff.expect_navigation():
-        staff.click("ol.inventory-list > li >> nth=0 >> button")
+        staff.click("ol.inventory-list > li >> nth=0 >> a.button")
+    with staff.expect_navigation():
+        staff.click("button[value=preview]")
+    with staff.expect_navigation():
+        staff.click("button[value=send]")
     invitation_mail = next(m for m in mail.outbox if m.to == ["hanna@hotell.se"])
     link = re.search(r"http\S+/groups/invitations/\S+/", invitation_mail.body).group(0)
 

@@ -24,8 +24,9 @@ def test_a_writer_sees_efforts_on_the_same_subject(client, member, effort):
     client.force_login(member)
     page = client.get(URL, {"title": "Summer jobs", "summary": "for young people"})
     content = page.content.decode()
-    assert effort.title in content and 'href="https://malmo.se/sommarjobb"' in content
-    assert "In common:" in content and "<html" not in content  # a fragment for htmx
+    # The effort opens its card, where the member can act on it.
+    assert effort.title in content and f'href="/en/initiatives/efforts/{effort.pk}/"' in content
+    assert "In common: Summer jobs, young" in content and "<html" not in content  # for htmx
 
 
 def test_other_peoples_initiatives_are_never_shown_to_a_writer(client, member, effort):

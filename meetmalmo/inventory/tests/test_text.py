@@ -2,13 +2,21 @@ from meetmalmo.inventory import text
 
 
 def test_stop_words_of_both_languages_are_dropped():
-    assert text.words("Vi vill att unga och the young get jobs") == [
-        "vill",
-        "unga",
-        "young",
-        "get",
-        "jobs",
-    ]
+    # PostgreSQL's lists (vi, att, och, the) and the register's words without a subject
+    # (vill, get: data/register.stop).
+    assert text.words("Vi vill att unga och the young get jobs") == ["unga", "young", "jobs"]
+
+
+def test_a_compound_part_that_is_a_stop_word_counts_for_nothing():
+    assert text.compound_parts("arbetsmiljö") == ("arbet", "miljö")
+    assert "arbet" not in text.terms("arbetsmiljö", "sv")
+    assert text.terms("arbetsmiljö", "sv")["miljö"] == text.PART_WEIGHT
+
+
+def test_the_written_words_keep_how_the_person_wrote_them():
+    shown = text.written_words("Sommarjobben på Hotell Hamnkrogen", "sv")
+    assert shown[text.stem("sommarjobben", "sv")] == "Sommarjobben"
+    assert shown["jobb"] == "Sommarjobben" and shown[text.stem("hotell", "sv")] == "Hotell"
 
 
 def test_swedish_words_are_stemmed_to_a_common_form():

@@ -2,6 +2,7 @@ import factory
 
 from meetmalmo.accounts.tests.factories import UserFactory
 from meetmalmo.core.models import FocusArea
+from meetmalmo.resources.indexing import index_profiles
 from meetmalmo.resources.models import Competence, ResourceProfile, SpokenLanguage
 
 
@@ -33,6 +34,12 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     def languages(self, create, codes, **kwargs):
         if create:
             self.languages.set(SpokenLanguage.objects.filter(code__in=codes or ["sv"]))
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        # As `services.profile_save` does: matching reads the profile's words from the index.
+        if create:
+            index_profiles([self.pk])
 
 
 def bulk_resources(count: int, prefix: str = "bulk") -> None:

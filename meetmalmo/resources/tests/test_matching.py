@@ -6,6 +6,7 @@ from meetmalmo.core.models import FocusArea
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.services import invite
 from meetmalmo.groups.tests.factories import forming_group
+from meetmalmo.resources.models import ResourceProfile, SpokenLanguage
 from meetmalmo.resources.selectors import (
     TENTHS,
     _explain,
@@ -52,13 +53,12 @@ def test_the_best_suited_resource_comes_first_with_its_reasons(group):
     ResourceFactory(user=person("Olle Övrig"), competences=["bokföring"], industry="K")
     ranked = names(group)
     assert [name for name, _ in ranked] == ["Hanna Hotell", "Olle Övrig"]
+    # Their hours are the same and neither sits in a group: those say nothing of either.
     assert ranked[0][1] == [
         "shares focus areas: Youth employment",
         "competence: hotellrekrytering, restaurang",  # a compound's part matches too
         "industry I Accommodation and food service activities",
         "speaks English",
-        "8 h/month free",
-        "in 0 groups",
     ]
 
 
@@ -70,7 +70,8 @@ def test_fewer_groups_and_more_time_rank_higher(group, process_manager):
         Membership.objects.create(group=forming_group(process_manager), user=busy.user)
     ranked = names(group)
     assert [name for name, _ in ranked] == ["Fia Ledig", "Gus Lite", "Bo Upptagen"]
-    assert "in 2 groups" in ranked[-1][1]
+    assert "already in 2 groups" in ranked[-1][1]
+    assert not any("group" in reason for reason in ranked[0][1])
 
 
 def test_a_missing_sphere_counts(group):
@@ -96,17 +97,123 @@ def test_paused_non_consenting_members_and_invited_never_appear(group, process_m
     assert [name for name, _ in names(group)] == ["Kvar Här"]
 
 
-def test_the_match_list_page_lists_and_invites(client, group, process_manager, mailoutbox):
-    ResourceFactory(user=person("Hanna Hotell"), competences=["restaurang"])
+def test_the_match_list_page_lists_and_invites_with_a_role_and_a_message(
+    client, group, process_manager, mailoutbox
+):
+    hanna = ResourceFactory(user=person("Hanna Hotell"), competences=["restaurang"])
     client.force_login(process_manager)
     page = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
     assert "Hanna Hotell" in page and "competence: restaurang" in page
-    hanna = ResourceFactory._meta.model.objects.get(user__name="Hanna Hotell").user
-    response = client.post(f"/en/staff/groups/{group.pk}/match/invite/", {"user": hanna.pk})
-    assert response.status_code == 302
-    assert group.invitations.get().invitee == hanna
+    assert f'href="/en/staff/resources/{hanna.pk}/"' in page
+    invite_url = f"/en/staff/groups/{group.pk}/match/invite/"
+    assert client.get(invite_url, {"user": hanna.user.pk}).status_code == 200
+    message = "Du kan rekrytering i köken som ingen annan i gruppen."
+    preview = client.post(
+        invite_url, {"user": hanna.user.pk, "role": "coordinator", "message": message}
+    )
+    content = preview.content.decode()
+    assert preview.status_code == 200 and message in content and "coordinator" in content
+    assert not group.invitations.exists() and not mailoutbox  # nothing is sent by a preview
+    sent = client.post(
+        invite_url,
+        {"user": hanna.user.pk, "role": "coordinator", "message": message, "action": "send"},
+    )
+    assert sent.status_code == 302
+    invitation = group.invitations.get()
+    assert (invitation.invitee, invitation.role, invitation.message) == (
+        hanna.user,
+        "coordinator",
+        message,
+    )
     after = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
-    assert f'name="user" value="{hanna.pk}"' not in after
+    assert f"user={hanna.user.pk}" not in after
+
+
+def test_a_message_too_long_is_answered_beside_the_field_and_kept(client, group, process_manager):
+    hanna = ResourceFactory(user=person("Hanna Hotell"))
+    client.force_login(process_manager)
+    response = client.post(
+        f"/en/staff/groups/{group.pk}/match/invite/",
+        {"user": hanna.user.pk, "role": "member", "message": "<b>x</b>" * 400, "action": "send"},
+    )
+    content = response.content.decode()
+    assert response.status_code == 400 and not group.invitations.exists()
+    assert "Write at most 2000 characters (the message has 3200)." in content
+    assert "&lt;b&gt;x&lt;/b&gt;" in content and "<b>x</b>" not in content
+
+
+def test_the_match_list_filters_by_focus_area_competence_sphere_language_and_time(
+    client, group, process_manager
+):
+    ResourceFactory(user=person("Ada Akademi", sphere="academia"), languages=["en"])
+    ResourceFactory(
+        user=person("Bert Bolag"),
+        competences=["logistik"],
+        hours_per_month=20,
+        focus_areas=["youth-employment"],
+    )
+    client.force_login(process_manager)
+    url = f"/en/staff/groups/{group.pk}/match/"
+    youth = FocusArea.objects.get(code="youth-employment")
+    english = SpokenLanguage.objects.get(code="en")
+    for params, shown, hidden in [
+        ({"focus_area": youth.pk}, "Bert Bolag", "Ada Akademi"),
+        ({"competence": "logist"}, "Bert Bolag", "Ada Akademi"),
+        ({"sphere": "academia"}, "Ada Akademi", "Bert Bolag"),
+        ({"language": english.pk}, "Ada Akademi", "Bert Bolag"),
+        ({"min_hours": 10}, "Bert Bolag", "Ada Akademi"),
+    ]:
+        page = client.get(url, params).content.decode()
+        assert shown in page and hidden not in page, params
+    page = client.get(url, {"min_hours": "-3"}).content.decode()
+    assert "Ada Akademi" in page and "Bert Bolag" in page  # a wrong filter narrows nothing
+
+
+def test_no_reason_is_true_of_every_resource_in_the_pool(process_manager):
+    # A Swedish initiative: everyone in this pool speaks Swedish, and works the same hours.
+    swedish = forming_group(process_manager, title="Läxhjälp för elever", language="sv")
+    for name in ("Ada Akademi", "Bert Bolag", "Cia Civil"):
+        ResourceFactory(user=person(name), languages=["sv", "en"], hours_per_month=5)
+    for _, reasons in names(swedish):
+        assert not [r for r in reasons if "Swedish" in r or "h/month" in r or "group" in r]
+
+
+def test_a_generic_word_never_matches_a_competence(process_manager):
+    group = forming_group(
+        process_manager,
+        title="Läxhjälp med anställda",
+        summary="Anställda på företagen hjälper elever med läxor; arbete efter jobbet.",
+        language="sv",
+    )
+    ResourceFactory(user=person("Ada Arbetsmiljö"), competences=["arbetsmiljö"])
+    ResourceFactory(user=person("Coach Unga"), competences=["läxhjälp", "mentorskap"])
+    ranked = names(group)
+    assert ranked[0][0] == "Coach Unga" and "competence: läxhjälp" in ranked[0][1]
+    assert not [r for _, reasons in ranked for r in reasons if "arbetsmiljö" in r]
+
+
+def test_what_the_group_lacks_weighs_more_than_what_it_has(group, process_manager):
+    already = ResourceFactory(user=person("Redan Rekryterare"), competences=["rekrytering"])
+    Membership.objects.create(group=group, user=already.user)
+    group.initiative.summary = "Rekrytering av unga och handledning i köket."
+    group.initiative.save()
+    ResourceFactory(user=person("Fler Rekryterare"), competences=["rekrytering"])
+    ResourceFactory(user=person("Hanna Handledare"), competences=["handledning"])
+    assert [name for name, _ in names(group)][:2] == ["Hanna Handledare", "Fler Rekryterare"]
+
+
+def test_a_resource_profile_is_for_process_managers_only(client, process_manager, member):
+    hanna = ResourceFactory(
+        user=person("Hanna Hotell"), competences=["restaurang"], presentation="Jag driver kök."
+    )
+    client.force_login(process_manager)
+    page = client.get(f"/en/staff/resources/{hanna.pk}/").content.decode()
+    assert "Hanna Hotell" in page and "restaurang" in page and hanna.user.email in page
+    assert client.get("/en/staff/resources/999999/").status_code == 404
+    client.force_login(member)
+    assert client.get(f"/en/staff/resources/{hanna.pk}/").status_code == 403
+    client.logout()
+    assert client.get(f"/en/staff/resources/{hanna.pk}/").status_code == 302
 
 
 def test_the_match_list_keeps_its_number_of_queries_from_10_to_1000_resources(
@@ -119,7 +226,7 @@ def test_the_match_list_keeps_its_number_of_queries_from_10_to_1000_resources(
     bulk_resources(990, "large")
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get(f"/en/staff/groups/{group.pk}/match/").content.decode()
-    assert page.count('name="user"') == 20  # the best twenty
+    assert page.count("match/invite/?user=") == 20  # the best twenty
 
 
 def test_the_database_ranks_by_the_score_the_reasons_explain(group, process_manager):
@@ -139,21 +246,20 @@ def test_the_database_ranks_by_the_score_the_reasons_explain(group, process_mana
     busy = ResourceFactory(user=person("Bo Upptagen"), hours_per_month=25, industry="I")
     Membership.objects.create(group=forming_group(process_manager), user=busy.user)
     best = matches(group, limit=10)
+    wanted = _wanted(group, ResourceProfile.objects.available())
     with translation.override("en"):
         everyone = sorted(
             (
                 m
                 for m in (
-                    _explain(p, _wanted(group))
+                    _explain(p, wanted)
                     for p in _profiles().available().exclude(user__memberships__group=group)
                 )
             ),
             key=lambda m: (-round(m.score, 6), m.profile.user.name, m.profile.pk),
         )
     assert [m.profile.pk for m in best] == [m.profile.pk for m in everyone[:10]]
-    scores = (
-        _profiles().annotate(tenths=_score_in_tenths(_wanted(group))).values_list("pk", "tenths")
-    )
+    scores = _profiles().annotate(tenths=_score_in_tenths(wanted)).values_list("pk", "tenths")
     explained = {m.profile.pk: m.score for m in everyone}
     for pk, tenths in scores:
         if pk in explained:
