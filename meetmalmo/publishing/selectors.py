@@ -1,8 +1,11 @@
 """Reads on news: what the public may see, in a fixed number of queries."""
 
+import re
+
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from meetmalmo.core.bilingual import Shown
 from meetmalmo.core.models import Sphere
 from meetmalmo.publishing.models import Comment, NewsArticle, Project, Report, SlugRedirect
 
@@ -169,3 +172,21 @@ def group_report(initiative, pk: int) -> Report | None:
 def report_of_group(group_pk: int, pk: int) -> Report | None:
     """A report of the working group's initiative only."""
     return Report.objects.filter(pk=pk, initiative__group__pk=group_pk).first()
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[*_`#>]", "", text).split()).casefold()
+
+
+def project_body(project: Project) -> Shown:
+    """The project's text as its page shows it: without the lead where the text starts by
+    repeating it (a page drafted from its initiative's summary and description often does),
+    so that a page written in one language says it once."""
+    lead, body = project.text("lead"), project.text("body")
+    if not lead.value or lead.lang != body.lang:
+        return body
+    words = _plain(lead.value)
+    paragraphs = re.split(r"\n\s*\n", body.value.strip())
+    if paragraphs and words and _plain(paragraphs[0]) == words:
+        return Shown("\n\n".join(paragraphs[1:]), body.lang, body.other)
+    return body

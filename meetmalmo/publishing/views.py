@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetmalmo.accounts.decorators import requires
@@ -14,6 +14,7 @@ from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.events.selectors import events_for_initiative
+from meetmalmo.groups import contact
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
 from meetmalmo.publishing.forms import (
@@ -22,6 +23,7 @@ from meetmalmo.publishing.forms import (
     OutcomeFormSet,
     ProjectFilterForm,
     ProjectForm,
+    ProjectMessageForm,
     ReportDecisionForm,
     ReportForm,
 )
@@ -193,6 +195,7 @@ def project(request, slug):
         {
             "project": found,
             **selectors.project_facts(found),
+            "body": selectors.project_body(found),
             "events": events_for_initiative(found.initiative_id),
             "canonical": request.build_absolute_uri(request.path),
         },
@@ -280,3 +283,40 @@ def report_decide(request, group_pk, pk):
     else:
         messages.error(request, " ".join(form.errors.get("comment", [])))
     return redirect("publishing:report", group_pk=group_pk, pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def project_contact(request, slug):
+    """ "Contact the project", on a page of its own so that the project page stays in the public
+    cache. The message goes to the office, or to the owner if they agreed; spam is kept apart
+    without telling the sender."""
+    found = found_or_404(selectors.project(slug))
+    if isinstance(found, str):
+        return redirect("publishing:project_contact", slug=found)
+    member = request.user.is_authenticated
+    form = ProjectMessageForm(request.POST or None, initial=_commenter(request.user), member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact.project_message_send(
+                initiative=found.initiative,
+                form=form,
+                sender=request.user,
+                title=found.text("title").value,
+                page_path=found.get_absolute_url(),
+                client=request.META.get("REMOTE_ADDR", ""),
+                language=get_language() or "sv",
+            )
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you! Your message is passed on; the answer comes by e-mail."),
+            )
+            return redirect(found.get_absolute_url())
+    return render(
+        request,
+        "publishing/project_contact.html",
+        {"project": found, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
