@@ -46,3 +46,6 @@ class ProjectMessageAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "organisation", "initiative__title"]
     list_select_related = ["initiative"]
     readonly_fields = ["initiative", "sender", "sent_to", "language", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # they come from the project page
