@@ -56,7 +56,8 @@ class Term(models.Model):
     visible_from = models.DateTimeField(null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["term", "-weight"], name="search_term_weight")]
+        # Per term and kind, the strongest first: each kind's best texts are read in order.
+        indexes = [models.Index(fields=["term", "kind", "-weight"], name="search_term_weight")]
 
     def __str__(self) -> str:
         return self.term

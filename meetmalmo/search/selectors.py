@@ -18,11 +18,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from meetmalmo.core.bilingual import page_language
 from meetmalmo.inventory import text
-from meetmalmo.inventory.related import MAX_QUERY_TERMS, POSTINGS, query_terms
+from meetmalmo.inventory.related import query_terms
 from meetmalmo.search import pages
 from meetmalmo.search.models import Document, Kind, Term
 
 MAX_QUERY = 200  # characters read of a query; a longer one says no more
+MAX_TERMS = 24  # the query's most telling terms (a long query adds little beyond them)
+# Per term and kind, the texts where it weighs most that are read: a common word is not read
+# in every text that has it, so the cost stays the same however large the site grows, and a
+# kind with few texts (the projects beside years of news) keeps its best matches.
+POSTINGS = 150
 CANDIDATES = 1_000  # the best-scored texts that are grouped, filtered and paged
 PER_KIND = 5  # results of each kind shown before "all results of this kind"
 PAGE_SIZE = 20
@@ -36,6 +41,7 @@ URL_NAMES = {
 }
 ANCHORS = {Kind.RESULT: "#report-title"}
 ORDER = (Kind.PROJECT, Kind.RESULT, Kind.ARTICLE, Kind.MEETING, Kind.PAGE)
+SEARCHED = [Kind.PROJECT, Kind.RESULT, Kind.ARTICLE, Kind.MEETING]  # the kinds in the index
 TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -84,7 +90,7 @@ def search(query: str, *, kind: str = "", focus_area: str = "", page=1, now=None
         return Results(query, problem=SHORT)
     now = now or timezone.now()
     weights = _weights(query)
-    scored = _scored(weights, focus_area, now)
+    scored = _scored(weights, focus_area, now, [kind] if kind in SEARCHED else SEARCHED)
     scored += _pages(weights, focus_area)
     counts = {k: n for k in ORDER if (n := sum(1 for row in scored if row[0] == k))}
     results = Results(query, counts=counts)
@@ -114,16 +120,17 @@ def _weights(query: str) -> dict[str, float]:
     return weights
 
 
-def _scored(weights: dict[str, float], focus_area: str, now) -> list[tuple]:
+def _scored(weights: dict[str, float], focus_area: str, now, kinds: list[str]) -> list[tuple]:
     """(kind, document id, score) of the best texts, titles matching first."""
     if not weights:
         return []
-    public = Term.objects.filter(visible_from__lte=now)
-    documents = max(Document.objects.filter(visible_from__lte=now).count(), 1)
+    documents = max(Document.objects.count(), 1)
+    # Counted over every indexed text, scheduled ones too: a term's rarity barely changes, and
+    # the count is then read from the index alone.
     frequency = dict(
-        public.filter(term__in=list(weights))
+        Term.objects.filter(term__in=list(weights))
         .values("term")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("term"))
         .values_list("term", "n")
     )
     idf = {
@@ -131,19 +138,20 @@ def _scored(weights: dict[str, float], focus_area: str, now) -> list[tuple]:
         for term, weight in weights.items()
         if (n := frequency.get(term))
     }
-    best = sorted(idf.items(), key=lambda item: (-item[1], item[0]))[:MAX_QUERY_TERMS]
+    best = sorted(idf.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
     if not best:
         return []
     terms, docs = Term._meta.db_table, Document._meta.db_table
     parts, params = [], []
     for term, factor in best:
-        parts.append(
-            "SELECT * FROM (SELECT document_id, weight * %s AS score, "  # noqa: S608
-            f"CASE WHEN in_title THEN %s ELSE 0 END AS titled FROM {terms} "
-            "WHERE term = %s AND visible_from <= %s "
-            "ORDER BY weight DESC, document_id LIMIT %s) AS t" + str(len(parts))
-        )
-        params += [factor, factor, term, now, POSTINGS]
+        for kind in kinds:
+            parts.append(
+                "SELECT * FROM (SELECT document_id, weight * %s AS score, "  # noqa: S608
+                f"CASE WHEN in_title THEN %s ELSE 0 END AS titled FROM {terms} "
+                "WHERE term = %s AND kind = %s AND visible_from <= %s "
+                "ORDER BY weight DESC, document_id LIMIT %s) AS t" + str(len(parts))
+            )
+            params += [factor, factor, term, kind, now, POSTINGS]
     where = ""
     if focus_area:
         where = "WHERE (' ' || d.focus_areas || ' ') LIKE %s "
