@@ -6,11 +6,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from meetmalmo.core.models import FocusArea
-from meetmalmo.inventory.models import GlossaryEntry
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
+from meetmalmo.inventory.models import GlossaryEntry
 from meetmalmo.publishing.models import Outcome, Project, Report
-
 
 NAMES = {
     "youth-employment": ("Ungas sysselsättning", "Youth employment"),
