@@ -162,7 +162,9 @@ def test_a_member_may_offer_themselves_as_a_resource(
     send(client, good(offers_help="on"), django_capture_on_commit_callbacks)
     message = ProjectMessage.objects.get()
     assert message.offers_help and message.sender == member
-    assert "Offers to take part as a Meet Malmö resource." in mail.outbox[0].body
+    assert (
+        "Erbjuder sig att delta som Meet Malmö-resurs." in mail.outbox[0].body
+    )  # the office reads Swedish
 
 
 def test_a_visitor_cannot_offer_to_be_a_resource(client, page, django_capture_on_commit_callbacks):
