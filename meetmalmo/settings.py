@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "meetmalmo.publishing",
     "meetmalmo.newsletter",
     "meetmalmo.figures",
+    "meetmalmo.search",
     "meetmalmo.api",
     "meetmalmo.accessibility",
     "meetmalmo.site",

@@ -20,6 +20,7 @@ from meetmalmo.notifications import urls as notifications_urls
 from meetmalmo.publishing import urls as publishing_urls
 from meetmalmo.publishing.sitemaps import SITEMAPS
 from meetmalmo.resources import urls as resources_urls
+from meetmalmo.search import urls as search_urls
 from meetmalmo.site import urls as site_urls
 
 urlpatterns = [
@@ -46,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include(events_urls)),
     path("", include(publishing_urls)),
     path("", include(figures_urls)),
+    path("", include(search_urls)),
     path("", include(api_urls)),
     path("", include(accessibility_urls)),
     path("", include(site_urls)),

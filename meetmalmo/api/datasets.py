@@ -161,6 +161,30 @@ DATASETS = (
         ),
         rows=selectors.event_rows,
     ),
+    Dataset(
+        key="lessons",
+        title=_("Lessons learned in Meet Malmö projects"),
+        description=_(
+            "What the working groups learned, as they wrote it in their published reports: one "
+            "row per report that tells its lessons, with its project and focus areas."
+        ),
+        keywords=(_("lessons learned"), _("results"), _("projects"), _("cooperation")),
+        columns=_described(
+            selectors.LESSON_COLUMNS,
+            {
+                "project": _("The project's identifier, as in the projects file."),
+                "project_title": _("The project's title, in the language of the report."),
+                "report_kind": _("final or yearly."),
+                "report_published": _("The day the report was published (ISO 8601)."),
+                "report_updated": _("When the report last changed (ISO 8601, UTC)."),
+                "language": _("The language the report is written in: sv or en."),
+                "focus_areas": _("Codes of the project's focus areas, separated by semicolons."),
+                "lessons": _("The lessons learned, as written (Markdown)."),
+                "url": _("The project's page, at its lessons."),
+            },
+        ),
+        rows=selectors.lesson_rows,
+    ),
 )
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}
 
@@ -190,6 +214,11 @@ def catalogue() -> dict:
         "outcomes": day(reports["latest"]),
         "figures": today,
         "events": day(Event.objects.published().aggregate(updated=Max("updated_at"))["updated"]),
+        "lessons": day(
+            Report.objects.filter(
+                state=Report.State.PUBLISHED, initiative__project__in=published
+            ).aggregate(updated=Max("updated_at"))["updated"]
+        ),
     }
     return {
         "issued": day(projects["first"]),

@@ -16,6 +16,7 @@ from meetmalmo.events import selectors as event_selectors
 from meetmalmo.figures.maintained import public_figures
 from meetmalmo.publishing import selectors as publishing
 from meetmalmo.publishing.models import Outcome, Project, Report
+from meetmalmo.search import library as lessons
 
 FILE_CHUNK = 500  # rows read at a time for a file, so memory stays flat with any number
 
@@ -336,3 +337,34 @@ def figure_rows() -> list[list]:
         for o in figures["outcomes"]
     ]
     return rows
+
+
+LESSON_COLUMNS = [
+    "project",
+    "project_title",
+    "report_kind",
+    "report_published",
+    "report_updated",
+    "language",
+    "focus_areas",
+    "lessons",
+    "url",
+]
+
+
+def lesson_rows():
+    """lessons.csv: one row per published report that tells its lessons, of a published project,
+    the latest first, its lessons as the group wrote them (Markdown)."""
+    for report in lessons.with_lessons().iterator(chunk_size=FILE_CHUNK):
+        project = report.initiative.project
+        yield [
+            project.slug,
+            getattr(project, f"title_{report.initiative.language}", "") or str(project),
+            report.kind,
+            day(report.published_at),
+            report.updated_at.isoformat(timespec="seconds"),
+            report.initiative.language,
+            ";".join(area.code for area in report.initiative.focus_areas.all()),
+            report.lessons,
+            absolute(reverse("publishing:project", args=[project.slug])) + "#lessons",
+        ]

@@ -67,7 +67,11 @@ def public_figures() -> dict:
         "organisations_involved": organisations.count(),
         # In the order of the list of spheres, so the answer does not depend on the database.
         "spheres_involved": [code for code in Sphere.values if code in spheres],
-        "outcomes": outcomes_summed(),
+        # A report counts for the public once its project page is public too, as in the
+        # library of results, which sums the same outcomes with the same function.
+        "outcomes": outcomes_summed(
+            Outcome.objects.filter(report__initiative__project__in=published)
+        ),
     }
 
 

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from meetmalmo.groups.models import Handover, Invitation, Membership, WorkingGroup
+from meetmalmo.groups.models import (
+    Handover,
+    Invitation,
+    Membership,
+    ProjectMessage,
+    WorkingGroup,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -31,3 +37,15 @@ class HandoverAdmin(admin.ModelAdmin):
     list_display = ["group", "organisation", "person", "date", "accepted_at"]
     list_select_related = ["group__initiative", "organisation", "person"]
     readonly_fields = ["recorded_by", "accepted_at"]
+
+
+@admin.register(ProjectMessage)
+class ProjectMessageAdmin(admin.ModelAdmin):
+    list_display = ["name", "initiative", "sent_to", "offers_help", "spam", "created_at"]
+    list_filter = ["spam", "sent_to", "offers_help"]
+    search_fields = ["name", "email", "organisation", "initiative__title"]
+    list_select_related = ["initiative"]
+    readonly_fields = ["initiative", "sender", "sent_to", "language", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # they come from the project page

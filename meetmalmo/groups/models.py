@@ -30,6 +30,10 @@ class WorkingGroup(models.Model):
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="group"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The owner's own choice: messages sent from the project page go to them, not the office.
+    owner_answers_messages = models.BooleanField(
+        _("messages from the project page come to the owner"), default=False
+    )
 
     class Meta:
         verbose_name = _("working group")
@@ -203,3 +207,45 @@ class Handover(models.Model):
 
     def in_effect(self, today=None) -> bool:
         return self.accepted_at is not None and self.date <= (today or timezone.localdate())
+
+
+class ProjectMessage(models.Model):
+    """A message sent from a project's public page: to the office, or to the group's owner when
+    they agreed to answer such messages. A signed-in member may offer themselves as a resource
+    for the work with it. The sender's address is seen by whoever answers; the owner's never by
+    the sender."""
+
+    class SentTo(models.TextChoices):
+        OFFICE = "office", _("the office")
+        OWNER = "owner", _("the owner")
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="project_messages"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    message = models.TextField(_("message"), max_length=3_000)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_messages",
+    )
+    offers_help = models.BooleanField(
+        _("I offer myself as a Meet Malmö resource for this project"), default=False
+    )
+    sent_to = models.CharField(max_length=10, choices=SentTo.choices, default=SentTo.OFFICE)
+    language = models.CharField(max_length=2, default="sv")
+    spam = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message from the project page")
+        verbose_name_plural = _("messages from the project page")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["initiative", "spam", "-created_at"], name="projmsg_list")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message[:40]}"

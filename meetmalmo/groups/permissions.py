@@ -1,7 +1,7 @@
 """Who may see and change a working group."""
 
 from meetmalmo.accounts.permissions import is_member, is_process_manager
-from meetmalmo.groups.models import EDITING_ROLES
+from meetmalmo.groups.models import EDITING_ROLES, Role
 
 
 def _role(user, group) -> str | None:
@@ -43,3 +43,13 @@ def is_invited(user, invitation) -> bool:
 def can_accept_handover(user, handover) -> bool:
     """Only the person named as the new owner, not the old owner nor staff."""
     return is_member(user) and handover.person_id == user.pk
+
+
+def can_choose_message_recipient(user, group) -> bool:
+    """Only the group's owner decides whether messages from the project page come to them."""
+    return _role(user, group) == Role.OWNER
+
+
+def can_read_project_messages(user, group) -> bool:
+    """The office reads every message sent from the project page, whoever answered it."""
+    return is_process_manager(user)

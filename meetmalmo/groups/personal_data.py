@@ -1,11 +1,12 @@
 """What the groups app keeps about a person (see accounts.personal_data): their memberships,
-invitations, updates and handovers of ownership."""
+invitations, updates and handovers of ownership, and the messages they sent from project pages."""
 
+from django.db.models import Q
 from django.utils import translation
 
 from meetmalmo.accounts.models import FORMER_MEMBER
 from meetmalmo.accounts.personal_data import Holding, Person, when
-from meetmalmo.groups.models import Handover, Invitation, Membership, Update
+from meetmalmo.groups.models import Handover, Invitation, Membership, ProjectMessage, Update
 from meetmalmo.initiatives.models import CaseEvent
 
 
@@ -32,7 +33,24 @@ def _export(person: Person) -> dict:
         .select_related("group__initiative", "organisation")
         .order_by("created_at", "id")
     )
+    messages = (
+        ProjectMessage.objects.filter(Q(sender=user) | Q(email__in=person.addresses))
+        .select_related("initiative")
+        .order_by("created_at", "id")
+    )
     return {
+        "project_messages": [
+            {
+                "initiative": m.initiative.title,
+                "sent": when(m.created_at),
+                "name": m.name,
+                "email": m.email,
+                "organisation": m.organisation,
+                "message": m.message,
+                "offers_help": m.offers_help,
+            }
+            for m in messages
+        ],
         "group_memberships": [
             {
                 "group_id": m.group_id,
@@ -107,6 +125,10 @@ def _erase(person: Person) -> None:
             )
     # A handover nobody can accept any more would block the next one.
     Handover.objects.filter(person=user, accepted_at=None).delete()
+    # Messages sent from a project page stay with the work, without who sent them.
+    ProjectMessage.objects.filter(Q(sender=user) | Q(email__in=person.addresses)).update(
+        name="", email="", organisation="", sender=None
+    )
 
 
 HOLDING = Holding(

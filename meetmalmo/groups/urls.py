@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("groups/<int:pk>/links/", views.link_add, name="link"),
     path("groups/<int:pk>/handover/", views.handover, name="handover"),
+    path(
+        "groups/<int:pk>/messages/recipient/",
+        views.messages_recipient,
+        name="messages_recipient",
+    ),
     path("groups/handovers/<int:pk>/accept/", views.handover_accept, name="handover_accept"),
     path("groups/invitations/<uuid:token>/", views.invitation, name="invitation"),
     path("staff/groups/<int:pk>/match/", views.match, name="match"),

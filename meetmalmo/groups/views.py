@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +14,7 @@ from meetmalmo.accounts.permissions import is_process_manager
 from meetmalmo.accounts.selectors import active_person
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import found_or_404
-from meetmalmo.groups import notices, selectors, services
+from meetmalmo.groups import contact, notices, selectors, services
 from meetmalmo.groups.forms import (
     AnswerForm,
     HandoverForm,
@@ -26,13 +27,16 @@ from meetmalmo.groups.forms import (
 from meetmalmo.groups.permissions import (
     can_accept_handover,
     can_change_update,
+    can_choose_message_recipient,
     can_edit_group,
+    can_read_project_messages,
     is_invited,
 )
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.resources.forms import DirectoryFilterForm
 from meetmalmo.resources.selectors import matches
 
+MESSAGES_SHOWN = 50  # the latest messages from the project page; older ones are in the admin
 FORMS = {
     "invite": InviteForm,
     "milestone": MilestoneForm,
@@ -65,6 +69,10 @@ def _render(request, group, *, failed=None, status=200):
             "staff": is_process_manager(request.user),
             "forms": forms,
             "report_states": (State.ACTIVE, State.COMPLETED),
+            "project_messages": contact.project_messages(group)[:MESSAGES_SHOWN]
+            if can_read_project_messages(request.user, group)
+            else None,
+            "can_choose_recipient": can_choose_message_recipient(request.user, group),
         },
         status=status,
     )
@@ -327,3 +335,23 @@ def invitation(request, token):
         {"invitation": invitation, "form": form, "problem": problem},
         status=status,
     )
+
+
+@login_required
+@require_POST
+def messages_recipient(request, pk):
+    """The owner chooses whether messages from the project page come to them or the office."""
+    group = found_or_404(selectors.workspace(pk, request.user))
+    to_owner = request.POST.get("to") == "owner"
+    try:
+        contact.messages_recipient_choose(group=group, actor=request.user, to_owner=to_owner)
+    except Refused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("Messages from the project page now come to you.")
+            if to_owner
+            else _("Messages from the project page now go to the Trade and Industry Office."),
+        )
+    return redirect(f"{reverse('groups:workspace', args=[group.pk])}#contact-title")

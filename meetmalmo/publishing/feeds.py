@@ -1,4 +1,5 @@
-"""Atom feeds of the published news, one per language."""
+"""Atom feeds of the published news and projects, one per language. Each entry's `<updated>` is
+the time the item itself last changed, so a reader shows as new only what is."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -44,7 +45,10 @@ class NewsFeed(Feed):
         return item.publish_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        # When the item itself last changed; never before it was published (an article
+        # written long before its date is new on that date).
+        published = self.item_pubdate(item)
+        return max(item.updated_at, published) if published else item.updated_at
 
     def item_author_name(self, item):
         return item.byline

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from meetmalmo.core.forms import SpamTrapMixin
 from meetmalmo.core.images import ImageField, bare_credit, require_description
 from meetmalmo.core.models import FocusArea
+from meetmalmo.groups.models import ProjectMessage
 from meetmalmo.publishing.models import (
     Comment,
     NewsArticle,
@@ -20,6 +22,7 @@ from meetmalmo.publishing.models import (
 
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 STARTED = "meetmalmo.publishing.comment-started"
+MESSAGE_STARTED = "meetmalmo.publishing.project-message-started"
 
 
 # What the editor's buttons ask for: saving as it stands, publishing at once, or at the date
@@ -263,3 +266,49 @@ class ReportDecisionForm(forms.Form):
         widget=forms.Textarea({"rows": 3}),
         help_text=_("Needed when you send the report back."),
     )
+
+
+class ProjectMessageForm(SpamTrapMixin, forms.ModelForm):
+    """ "Contact the project": anyone may write; a signed-in member may also offer themselves
+    as a resource for the work."""
+
+    spam_trap_salt = MESSAGE_STARTED
+    spam_trap_value = "project-message"
+    # The message is e-mailed at once, so a form opened days ago is checked again.
+    spam_trap_max_age = timedelta(days=2)
+
+    class Meta:
+        model = ProjectMessage
+        fields = ["name", "email", "organisation", "message", "offers_help"]
+        widgets = {
+            "name": forms.TextInput({"autocomplete": "name"}),
+            "email": forms.EmailInput({"autocomplete": "email"}),
+            "organisation": forms.TextInput({"autocomplete": "organization"}),
+            "message": forms.Textarea({"rows": 6}),
+        }
+        help_texts = {
+            "email": _("The answer comes to this address. It is not published."),
+        }
+
+    def __init__(self, *args, member: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not member:
+            del self.fields["offers_help"]
+
+    @property
+    def spam_trap_min_seconds(self) -> int:
+        return settings.COMMENT_MIN_SECONDS
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if URL.search(name):
+            raise forms.ValidationError(_("Write your name, without a web address."))
+        return name
+
+    def clean_message(self):
+        text = self.cleaned_data["message"]
+        if len(URL.findall(text)) > settings.COMMENT_MAX_LINKS:
+            raise forms.ValidationError(
+                _("At most %(count)d links in a message.") % {"count": settings.COMMENT_MAX_LINKS}
+            )
+        return text

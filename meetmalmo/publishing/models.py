@@ -1,5 +1,7 @@
 """What Meet Malmö publishes: news articles in Swedish and English, and readers' comments."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,9 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.models import FORMER_MEMBER
-from meetmalmo.core.bilingual import Translated
+from meetmalmo.core.bilingual import Shown, Translated
 from meetmalmo.core.images import validate_image
 from meetmalmo.initiatives.workflow import State as CaseState
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[*_`#>]", "", text).split()).casefold()
 
 
 def image_path(instance, filename: str) -> str:
@@ -175,6 +181,20 @@ class Project(Page):
 
     def get_absolute_url(self) -> str:
         return reverse("publishing:project", args=[self.slug])
+
+    @property
+    def shown_body(self) -> Shown:
+        """The text as the page shows it: without the lead where the text starts by repeating it
+        (a page drafted from its initiative's summary and description often does), so that a
+        page written in one language says it once."""
+        lead, body = self.text("lead"), self.text("body")
+        if not lead.value or lead.lang != body.lang:
+            return body
+        words = _plain(lead.value)
+        paragraphs = re.split(r"\n\s*\n", body.value.strip())
+        if paragraphs and words and _plain(paragraphs[0]) == words:
+            return Shown("\n\n".join(paragraphs[1:]), body.lang, body.other)
+        return body
 
     @property
     def is_published(self) -> bool:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("projects/", views.projects, name="projects"),
     path("projects/feed/", feeds.ProjectFeed(), name="projects_feed"),
     path("projects/<slug:slug>/", views.project, name="project"),
+    path("projects/<slug:slug>/contact/", views.project_contact, name="project_contact"),
     path("staff/projects/", views.staff_projects, name="staff_projects"),
     path("staff/projects/<int:pk>/", views.staff_project, name="staff_project"),
     path("groups/<int:group_pk>/reports/new/", views.report_edit, name="report_new"),

@@ -14,6 +14,7 @@ from meetmalmo.core.errors import Refused
 from meetmalmo.core.http import canonical_url, found_or_404
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.events.selectors import events_for_initiative
+from meetmalmo.groups import contact
 from meetmalmo.groups.selectors import workspace
 from meetmalmo.publishing import reports, selectors, services
 from meetmalmo.publishing.forms import (
@@ -27,6 +28,7 @@ from meetmalmo.publishing.forms import (
     OutcomeFormSet,
     ProjectFilterForm,
     ProjectForm,
+    ProjectMessageForm,
     ReportDecisionForm,
     ReportForm,
 )
@@ -384,3 +386,40 @@ def report_decide(request, group_pk, pk):
     else:
         messages.error(request, " ".join(form.errors.get("comment", [])))
     return redirect("publishing:report", group_pk=group_pk, pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def project_contact(request, slug):
+    """ "Contact the project", on a page of its own so that the project page stays in the public
+    cache. The message goes to the office, or to the owner if they agreed; spam is kept apart
+    without telling the sender."""
+    found = found_or_404(selectors.project(slug))
+    if isinstance(found, str):
+        return redirect("publishing:project_contact", slug=found)
+    member = request.user.is_authenticated
+    form = ProjectMessageForm(request.POST or None, initial=_commenter(request.user), member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact.project_message_send(
+                initiative=found.initiative,
+                form=form,
+                sender=request.user,
+                title=found.text("title").value,
+                page_path=found.get_absolute_url(),
+                client=request.META.get("REMOTE_ADDR", ""),
+                language=get_language() or "sv",
+            )
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you! Your message is passed on; the answer comes by e-mail."),
+            )
+            return redirect(found.get_absolute_url())
+    return render(
+        request,
+        "publishing/project_contact.html",
+        {"project": found, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -9,3 +9,10 @@ class SiteConfig(AppConfig):
     name = "meetmalmo.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from meetmalmo.search import pages
+        from meetmalmo.site.searchable import how_it_works_text
+
+        # How Meet Malmö works is found by the public search, which stands below this app.
+        pages.register(pages.StaticPage("site:how_it_works", how_it_works_text))

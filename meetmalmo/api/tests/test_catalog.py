@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from meetmalmo.api.datasets import DATASETS
 from meetmalmo.api.tests.builders import running_project
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_the_catalogue_has_the_mandatory_properties(catalogue):
     assert resources(catalog, "foaf:homepage") == [f"{SITE}/sv/open-data/"]
     publisher = by_about(catalogue, "foaf:Agent")[one(catalog, "dcterms:publisher").get(RESOURCE)]
     assert languages(publisher, "foaf:name") == {"sv": "Malmö stad", "en": "City of Malmö"}
-    assert len(resources(catalog, "dcat:dataset")) == 4
+    assert len(resources(catalog, "dcat:dataset")) == len(DATASETS)
 
 
 def test_every_dataset_has_its_description_contact_theme_and_distribution(catalogue):
@@ -107,7 +108,8 @@ def test_every_address_in_the_catalogue_answers(catalogue, client):
         resources(service, "dcat:endpointURL") + resources(service, "dcat:endpointDescription")
     )
     urls |= set(resources(one(catalogue, "dcat:Catalog"), "foaf:homepage"))
-    assert len(urls) == 7
+    # each file, the catalogue, the API and its description, the open-data page
+    assert len(urls) == len(DATASETS) + 3
     for url in urls:
         assert url.startswith(SITE)
         assert client.get(url.removeprefix(SITE)).status_code == 200, url
@@ -118,4 +120,4 @@ def test_the_api_is_a_data_service_described_by_its_openapi_document(catalogue):
     assert resources(service, "dcat:endpointURL") == [f"{SITE}/api/v1/"]
     assert resources(service, "dcat:endpointDescription") == [f"{SITE}/api/v1/openapi.json"]
     assert resources(one(catalogue, "dcat:Catalog"), "dcat:service") == [service.get(ABOUT)]
-    assert len(resources(service, "dcat:servesDataset")) == 4
+    assert len(resources(service, "dcat:servesDataset")) == len(DATASETS)

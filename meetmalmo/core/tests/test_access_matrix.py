@@ -550,6 +550,27 @@ TABLE: dict[str, Row] = {
     "figures:table_xlsx": staff(post=GET_ONLY, key="decisions"),
     "figures:summary": staff(post=GET_ONLY),
     "figures:summary_pdf": staff(post=GET_ONLY),
+    # The public search and the library of results and lessons.
+    "search:search": Row(PUBLIC, query="q=hotell&kind=project"),
+    "search:library": Row(PUBLIC, query="focus_area=youth-employment"),
+    "search:lessons_feed": Row(PUBLIC),
+    "search:lessons": Row(PUBLIC, {"code": "youth-employment"}),
+    # "Contact the project": anyone may write to a published project.
+    "publishing:project_contact": Row(PUBLIC, {"slug": "{w.project.slug}"}),
+    # Only the owner chooses whether messages from the project page come to them.
+    "groups:messages_recipient": Row(
+        MEMBER_ACTION,
+        {"pk": "{w.group.pk}"},
+        post=roles(
+            HIDDEN,
+            visitor=LOGIN,
+            group_member=BACK_TO_GROUP,
+            process_manager=BACK_TO_GROUP,
+            but=("other_member",),
+        ),
+        data={"to": "owner"},
+        allowed="other_member",
+    ),
 }
 
 # Django's admin, for administrators: one object of each model whose pages it opens.
@@ -572,6 +593,7 @@ ADMIN_OBJECTS = {
     "account.emailaddress": "email_address",
     "mfa.authenticator": "authenticator",
     "django_tasks_database.dbtaskresult": "task_result",
+    "groups.projectmessage": "project_message",
 }
 # What even an administrator may not do there: the case history is append-only, reports of
 # accessibility problems come from the public form, and the e-mail log is the worker's.
@@ -581,6 +603,7 @@ ADMIN_REFUSED = {
     "admin:accessibility_accessibilityreport_add",
     "admin:django_tasks_database_dbtaskresult_add",
     "admin:django_tasks_database_dbtaskresult_delete",
+    "admin:groups_projectmessage_add",
 }
 # Deleting these is refused even to an administrator, and the confirmation page says why: an
 # organisation still has people and initiatives (it answers the page again), and an initiative
@@ -857,7 +880,21 @@ def build_world() -> SimpleNamespace:
         w.event_visitor.email,
         w.draft_event.title_sv,
     ]
+    _contact_world(w)
     return w
+
+
+def _contact_world(w) -> None:
+    """A message sent from the project page: the office reads it on the group, nobody else."""
+    from meetmalmo.groups.models import ProjectMessage
+
+    w.project_message = ProjectMessage.objects.create(
+        initiative=w.group.initiative,
+        name="Karin Läsare",
+        email="karin.lasare@example.se",
+        message="Vi kan låna ut lokaler till projektet.",
+    )
+    w.private += [w.project_message.email, w.project_message.message]
 
 
 def _events_world(w) -> None:

@@ -400,6 +400,35 @@ def wrong_passwords(client):
         client.post("/sv/accounts/login/", {"login": person.email, "password": f"fel-{attempt}"})
 
 
+def project_message(to_owner: bool):
+    def send(client):
+        from django.test import TestCase
+
+        from meetmalmo.publishing.forms import MESSAGE_STARTED
+
+        group = forming_group(title="Hamnen som mötesplats")
+        group.owner_answers_messages = to_owner
+        group.save()
+        project = project_open(group.initiative, None)
+        project.published_at = timezone.now() - timedelta(hours=1)
+        project.save()
+        with mock.patch("time.time", return_value=time.time() - 30):
+            started = signing.TimestampSigner(salt=MESSAGE_STARTED).sign("project-message")
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            client.post(
+                f"/en/projects/{project.slug}/contact/",
+                {
+                    "name": "Karin Läsare",
+                    "email": "karin@example.se",
+                    "message": "Vi vill gärna vara med.",
+                    "website": "",
+                    "started": started,
+                },
+            )
+
+    return send
+
+
 SENDERS = {
     "initiatives/email/receipt": decision("receipt"),
     "initiatives/email/receipt_recorded": recorded_receipt,
@@ -445,6 +474,9 @@ SENDERS = {
     "account/email/password_reset_key": password_reset,
     "account/email/account_already_exists": signup_with_a_taken_address,
     "accounts/email/wrong_passwords": wrong_passwords,
+    "groups/email/project_message_to_office": project_message(to_owner=False),
+    "groups/email/project_message_to_owner": project_message(to_owner=True),
+    "groups/email/project_message_receipt": project_message(to_owner=False),
 }
 
 

@@ -17,6 +17,8 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -123,7 +125,29 @@ class Loader:
         counts.efforts = self.load_efforts()
         counts.news = self.load_news()
         counts.events = self.load_events()
+        self.date_as_written()
         return counts
+
+    def date_as_written(self) -> None:
+        """The demo writes in one moment what the office wrote over months: each page and
+        report written by this load counts as last changed when it was published, so that the
+        feeds do not show every old item as changed when the demo was loaded."""
+        fresh = {"updated_at__gte": self.now}
+        NewsArticle.objects.filter(publish_at__lt=self.now, **fresh).update(
+            updated_at=F("publish_at")
+        )
+        reports = Report.objects.filter(
+            state=Report.State.PUBLISHED, published_at__lt=self.now, **fresh
+        )
+        latest = (
+            Report.objects.filter(initiative=OuterRef("initiative"), state=Report.State.PUBLISHED)
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        Project.objects.filter(published_at__lt=self.now, **fresh).update(
+            updated_at=Coalesce(Greatest(F("published_at"), Subquery(latest)), F("published_at"))
+        )
+        reports.update(updated_at=F("published_at"))
 
     def source(self, name: str) -> Source:
         return Source(self.content.folder, name)

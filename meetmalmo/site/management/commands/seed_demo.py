@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from meetmalmo.accounts.models import Organisation
 from meetmalmo.figures import maintained
 from meetmalmo.inventory import related
+from meetmalmo.search import indexing as search_index
 from meetmalmo.site.demo import loader
 from meetmalmo.site.demo import scale as bulk
 from meetmalmo.site.demo.data import DemoDataError
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         ).order_by("id")
         counts = demo + bulk.load(scale, list(organisations))
         indexed = related.rebuild()
+        searchable = search_index.rebuild()
         # The bulk records are written without signals: the figures are recounted here.
         maintained.recount()
         self.stdout.write(
@@ -55,7 +57,7 @@ class Command(BaseCommand):
             f"{counts.initiatives} initiatives created, {counts.groups} working groups set up, "
             f"{counts.efforts} efforts created, {counts.news} news articles created, "
             f"{counts.projects} project pages published, {counts.events} meetings, "
-            f"{indexed} indexed for related work."
+            f"{indexed} indexed for related work, {searchable} for the public search."
         )
         self.stdout.write(f"Demo log-ins (password: {loader.DEMO_PASSWORD}):")
         for role, email in loader.demo_logins(content):
