@@ -44,7 +44,7 @@ test: install messages node
 # `make bench PROFILE=/sv/staff/figures/` profiles one page at scale instead.
 bench: install messages
 	HTTPS=false $(PY) manage.py collectstatic --noinput --verbosity 0
-	PROFILE="$(PROFILE)" scripts/bench.sh
+	PROFILE="$(PROFILE)" BENCH_DATABASE="$(BENCH_DATABASE)" scripts/bench.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -514,9 +514,11 @@ def desk_cases(user=None, *, now: datetime | None = None) -> dict:
             decision_due__lt=_start_of(next_week + timedelta(days=7)),
         ).order_by(*by_deadline),
         "overdue": cases.filter(decision_due__lt=_start_of(today)).order_by(*by_deadline),
+        # The deadline is always 21 days after receipt, so the longest waiting come first by
+        # the deadline, which the index of open cases per holder has in order.
         "unassigned": open_cases.filter(
-            assigned_to=None, submitted_at__lte=now - UNASSIGNED_AFTER
-        ).order_by("submitted_at", "id"),
+            assigned_to=None, decision_due__lte=now - UNASSIGNED_AFTER + PROMISE
+        ).order_by(*by_deadline),
         "waiting": cases.filter(last_question_at__isnull=False)
         .filter(Q(last_answer_at=None) | Q(last_answer_at__lt=F("last_question_at")))
         .order_by("last_question_at", "id"),

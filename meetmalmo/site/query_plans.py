@@ -30,7 +30,14 @@ def lists(manager) -> dict:
     found = {f"queue {tab}": initiatives.queue(manager, tab=tab) for tab in initiatives.QUEUE_TABS}
     for scope, who in (("own", manager), ("office", None)):
         desk = initiatives.desk_cases(who)
-        for name in ("due_this_week", "due_next_week", "overdue", "waiting", "unread"):
+        for name in (
+            "due_this_week",
+            "due_next_week",
+            "overdue",
+            "unassigned",
+            "waiting",
+            "unread",
+        ):
             found[f"desk {scope} {name}"] = desk[name]
     found.update(
         {
