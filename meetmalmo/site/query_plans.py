@@ -43,6 +43,7 @@ def lists(manager) -> dict:
         {
             "news": publishing.news_list(),
             "projects": publishing.project_list(),
+            "project cards": publishing.project_cards(),
             "office news": publishing.staff_articles(),
             "efforts": inventory.efforts(),
             "resources": resources.directory(),
