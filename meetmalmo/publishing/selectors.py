@@ -146,7 +146,8 @@ def project_facts(project: Project) -> dict:
     published = getattr(initiative, "published_reports", [])
     return {
         "owner": owner,
-        "spheres": sorted({organisation.get_sphere_display() for organisation in organisations}),
+        # Each sphere's name once, not once per member: a list of projects makes many facts.
+        "spheres": sorted(str(Sphere(code).label) for code in codes),
         "sphere_codes": [code for code in Sphere.values if code in codes],
         "milestones": milestones,
         "report": published[0] if published else None,
