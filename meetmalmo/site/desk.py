@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from meetmalmo.figures import maintained
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.publishing import reports
@@ -43,12 +44,10 @@ def desk(user, *, office: bool, now=None) -> dict[str, Listed]:
     return found
 
 
-def promise_this_year(user, *, office: bool, now=None):
-    """The promise kept so far this year, measured as the figures measure it."""
-    today = timezone.localdate(now or timezone.now())
-    return initiatives.promise(
-        today.replace(month=1, day=1), today, assigned_to=None if office else user, now=now
-    )
+def promise_this_year(user, *, office: bool):
+    """The promise kept so far this year, measured as the figures measure it: read from the
+    figures kept up to date (`figures.maintained`), not counted over every case of the year."""
+    return maintained.desk_promise(None if office else user)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from meetmalmo.figures.models import Snapshot
 from meetmalmo.groups.models import Membership
 from meetmalmo.groups.tests.factories import forming_group
 from meetmalmo.initiatives.models import Initiative
+from meetmalmo.initiatives.selectors import process_managers, promise
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
@@ -36,6 +37,12 @@ def assert_agree_with_recount():
             assert maintained.summary_sections() == summary.sections(
                 summary.period_summary(selectors.Period())
             )
+    # The desk's promise of this year, the office's and each process manager's.
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    assert maintained.desk_promise() == promise(start, today)
+    for person in process_managers():
+        assert maintained.desk_promise(person) == promise(start, today, assigned_to=person)
 
 
 def kept(name: str):
