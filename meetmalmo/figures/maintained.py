@@ -25,8 +25,10 @@ from django_tasks import task
 
 from meetmalmo.figures import selectors, summary
 from meetmalmo.figures.models import Snapshot
+from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.initiatives.selectors import Promise
+from meetmalmo.publishing import reports
 
 # Set while a recount is queued and has not started: later changes wait for that one.
 QUEUED = "figures:recount-queued"
@@ -109,6 +111,15 @@ def _desk() -> dict:
         "people": {
             str(person.pk): _promise_data(_this_year(person))
             for person in initiatives.process_managers()
+        },
+        # The workload table: each person's open cases, groups supported and reports waiting.
+        "workload": {
+            name: {str(pk): n for pk, n in counted().items()}
+            for name, counted in (
+                ("cases", initiatives.open_cases_per_process_manager),
+                ("groups", groups.groups_per_process_manager),
+                ("reports", reports.reports_waiting_per_process_manager),
+            )
         },
     }
 
@@ -204,6 +215,13 @@ def desk_promise(user=None) -> Promise:
         return Promise(**found["office"])
     mine = found["people"].get(str(user.pk))
     return _this_year(user) if mine is None else Promise(**mine)
+
+
+def workload() -> dict[str, dict[int, int]]:
+    """The desk's workload as last counted: for "cases", "groups" and "reports", how many each
+    person holds, by their id (`open_cases_per_process_manager` and its neighbours)."""
+    found = read("desk")["workload"]
+    return {name: {int(pk): n for pk, n in counts.items()} for name, counts in found.items()}
 
 
 def office_tables() -> list[selectors.Table]:

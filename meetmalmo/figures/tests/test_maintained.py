@@ -16,14 +16,19 @@ from meetmalmo.core.models import Sphere
 from meetmalmo.figures import maintained, selectors, summary
 from meetmalmo.figures.models import Snapshot
 from meetmalmo.groups.models import Membership
+from meetmalmo.groups.selectors import groups_per_process_manager
 from meetmalmo.groups.tests.factories import forming_group
 from meetmalmo.initiatives.models import Initiative
-from meetmalmo.initiatives.selectors import process_managers, promise
+from meetmalmo.initiatives.selectors import (
+    open_cases_per_process_manager,
+    process_managers,
+    promise,
+)
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
-from meetmalmo.publishing.reports import report_decide
+from meetmalmo.publishing.reports import report_decide, reports_waiting_per_process_manager
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +48,11 @@ def assert_agree_with_recount():
     assert maintained.desk_promise() == promise(start, today)
     for person in process_managers():
         assert maintained.desk_promise(person) == promise(start, today, assigned_to=person)
+    assert maintained.workload() == {
+        "cases": open_cases_per_process_manager(),
+        "groups": groups_per_process_manager(),
+        "reports": reports_waiting_per_process_manager(),
+    }
 
 
 def kept(name: str):
