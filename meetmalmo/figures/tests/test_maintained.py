@@ -206,3 +206,44 @@ def test_an_initiative_brought_in_at_a_meeting_is_counted_by_its_kind(after_comm
         [table] = [t for t in maintained.office_tables() if t.key == "meeting-kinds"]
     assert dict(table.rows)["Breakfast meeting"] == 1
     assert_agree_with_recount()
+
+
+def test_the_desk_reads_its_promise_and_workload_from_the_snapshot(client, process_manager):
+    now = timezone.now()
+    InitiativeFactory(
+        state=State.IN_REVIEW,
+        assigned_to=process_manager,
+        submitted_at=now - timedelta(days=21, hours=1),
+        decision_due=now - timedelta(hours=1),
+    )
+    maintained.recount()
+    data = Snapshot.objects.get(key="desk").data
+    people = data["people"]
+    people[str(process_manager.pk)] = {**people[str(process_manager.pk)], "missed": 4242}
+    data["workload"]["cases"][str(process_manager.pk)] = 4343
+    Snapshot.objects.filter(key="desk").update(data=data)
+    client.force_login(process_manager)
+    desk = client.get("/en/staff/").content.decode()
+    assert "missed for 4242" in desk
+    assert "4343" in desk
+
+
+def test_the_desk_counts_what_the_snapshot_cannot_know_yet(process_manager):
+    """A new year before the hourly recount, and someone made a process manager since. (A
+    deadline an hour ago falls in this year on every day but the first hour of January 1.)"""
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    maintained.recount()
+    newcomer = UserFactory(is_process_manager=True)
+    InitiativeFactory(
+        state=State.IN_REVIEW,
+        assigned_to=newcomer,
+        submitted_at=timezone.now() - timedelta(days=21, hours=1),
+        decision_due=timezone.now() - timedelta(hours=1),
+    )
+    assert maintained.desk_promise(newcomer) == promise(start, today, assigned_to=newcomer)
+    assert maintained.desk_promise(newcomer).missed == 1
+    data = Snapshot.objects.get(key="desk").data
+    Snapshot.objects.filter(key="desk").update(data={**data, "year": today.year - 1})
+    assert maintained.desk_promise() == promise(start, today)
+    assert maintained.desk_promise().missed == 1
