@@ -41,10 +41,11 @@ test: install messages node
 
 # Not part of `make test`: builds its own databases under var/bench/ (kept for the next run) and
 # serves on BENCH_PORT (8100) while wrk drives the pages; see the README's performance section.
-# `make bench PROFILE=/sv/staff/figures/` profiles one page at scale instead.
+# `make bench PROFILE=/sv/staff/figures/` profiles one page at scale instead;
+# `make bench BENCH_DATABASE=postgres://…/meetmalmo_bench` measures PostgreSQL beside SQLite.
 bench: install messages
 	HTTPS=false $(PY) manage.py collectstatic --noinput --verbosity 0
-	PROFILE="$(PROFILE)" scripts/bench.sh
+	PROFILE="$(PROFILE)" BENCH_DATABASE="$(BENCH_DATABASE)" scripts/bench.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -4,7 +4,10 @@ Every page's rate is a share of the /healthz rate measured just before and just 
 a busy machine lowers both alike. The targets, at scale: public pages from the cache at least
 0.5 of /healthz; public pages the cache has not seen and a member's pages at least 0.15; staff
 pages at least 0.08 with p99 under 150 ms; and every page at least 0.7 of its own share at demo
-size (its cost does not grow with the data). Exits 1 when a target is missed."""
+size (its cost does not grow with the data). Exits 1 when a target is missed.
+
+`bench_report.py PG_RESULTS SCALE SQLITE_RESULTS` compares a PostgreSQL run with a SQLite run
+instead: each page within 1.5 × the cost it has on SQLite."""
 
 import sys
 
@@ -69,5 +72,39 @@ def main(path: str, scale: str) -> int:
     return 1 if missed else 0
 
 
+# PostgreSQL may cost at most this much more than SQLite for the same page at scale.
+AGAINST_SQLITE = 1.5
+
+
+def compare(path: str, sqlite_path: str, scale: str) -> int:
+    """The table of a PostgreSQL run (`BENCH_DATABASE`) beside the SQLite run kept in
+    `sqlite_path`: each page's cost on PostgreSQL relative to SQLite, as the inverse ratio of
+    their shares of /healthz at scale (1.0: the same cost; 1.5: half as much again)."""
+    pg, sqlite = read(path), read(sqlite_path)
+    print(
+        "| kind | page | SQLite × /healthz | PostgreSQL × /healthz | PostgreSQL p99 ms "
+        "| cost × SQLite |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
+    missed = []
+    for label in dict.fromkeys(label for label, _size in pg):
+        if (label, scale) not in pg or (label, scale) not in sqlite:
+            continue
+        ours, theirs = pg[label, scale], sqlite[label, scale]
+        url = ANONYMISED.get(label.split("/")[1], ours[0])
+        cost = theirs[1] / ours[1] if ours[1] else float("inf")
+        print(
+            f"| {label.split('/')[0]} | `{url}` | {theirs[1]:.2f} | {ours[1]:.2f} "
+            f"| {ours[4]:.0f} | {cost:.2f} |"
+        )
+        if cost > AGAINST_SQLITE:
+            missed.append(f"{label}: costs {cost:.2f} × SQLite at {scale} (≤ {AGAINST_SQLITE})")
+    print()
+    print("Within 1.5 × SQLite." if not missed else "Missed:\n  " + "\n  ".join(missed))
+    return 1 if missed else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 3:
+        sys.exit(compare(sys.argv[1], sys.argv[3], sys.argv[2]))
     sys.exit(main(sys.argv[1], sys.argv[2]))

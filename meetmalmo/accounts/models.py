@@ -110,7 +110,15 @@ class User(AbstractUser):
         verbose_name_plural = _("people")
         ordering = ["name"]
         # People by name (the resource directory, the process managers): read in order.
-        indexes = [models.Index(fields=["name", "id"], name="user_name")]
+        indexes = [
+            models.Index(fields=["name", "id"], name="user_name"),
+            # The few process managers among every member, by name (the desk's workload).
+            models.Index(
+                fields=["name", "id"],
+                condition=models.Q(is_process_manager=True, is_active=True),
+                name="user_process_managers",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name or self.email

@@ -1,6 +1,7 @@
 """The figures the busiest pages show, counted ahead of them: the public headline figures (home
 page, /figures/, the API), the office's figures and the page for the politicians since the
-start (/staff/figures/ and its summary without a period). Counting them takes seconds at
+start (/staff/figures/ and its summary without a period), and the promise of this year on the
+desk. Counting them takes seconds at
 scale; reading them is one row.
 
 Each set is a function in `SETS` that counts it in full from the selectors, so a snapshot says
@@ -24,7 +25,10 @@ from django_tasks import task
 
 from meetmalmo.figures import selectors, summary
 from meetmalmo.figures.models import Snapshot
+from meetmalmo.groups import selectors as groups
+from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.initiatives.selectors import Promise
+from meetmalmo.publishing import reports
 
 # Set while a recount is queued and has not started: later changes wait for that one.
 QUEUED = "figures:recount-queued"
@@ -34,16 +38,9 @@ LANGUAGES = ("sv", "en")
 
 
 def _public() -> dict:
-    promise = selectors.public_promise()
     return {
         "figures": selectors.public_figures(),
-        "promise": {
-            "kept": promise.kept,
-            "missed": promise.missed,
-            "pending": promise.pending,
-            "median_days": promise.median_days,
-            "decided": promise.decided,
-        },
+        "promise": _promise_data(selectors.public_promise()),
     }
 
 
@@ -90,7 +87,49 @@ def _summary() -> dict:
     return found
 
 
-SETS: dict[str, Callable[[], dict]] = {"public": _public, "office": _office, "summary": _summary}
+def _promise_data(promise: Promise) -> dict:
+    return {
+        "kept": promise.kept,
+        "missed": promise.missed,
+        "pending": promise.pending,
+        "median_days": promise.median_days,
+        "decided": promise.decided,
+    }
+
+
+def _this_year(assigned_to=None) -> Promise:
+    today = timezone.localdate()
+    return initiatives.promise(today.replace(month=1, day=1), today, assigned_to=assigned_to)
+
+
+def _desk() -> dict:
+    """The promise kept so far this year, as the desk shows it: the whole office's and each
+    process manager's own, by their id."""
+    return {
+        "year": timezone.localdate().year,
+        "office": _promise_data(_this_year()),
+        "people": {
+            str(person.pk): _promise_data(_this_year(person))
+            for person in initiatives.process_managers()
+        },
+        # The workload table: each person's open cases, groups supported and reports waiting.
+        "workload": {
+            name: {str(pk): n for pk, n in counted().items()}
+            for name, counted in (
+                ("cases", initiatives.open_cases_per_process_manager),
+                ("groups", groups.groups_per_process_manager),
+                ("reports", reports.reports_waiting_per_process_manager),
+            )
+        },
+    }
+
+
+SETS: dict[str, Callable[[], dict]] = {
+    "public": _public,
+    "office": _office,
+    "summary": _summary,
+    "desk": _desk,
+}
 
 
 # Sums of outcomes are decimals: kept as their digits and read back as the same decimal, so a
@@ -163,6 +202,26 @@ def summary_sections() -> list[summary.Section]:
         )
         for s in found.get(translation.get_language(), found[LANGUAGES[0]])
     ]
+
+
+def desk_promise(user=None) -> Promise:
+    """`initiatives.selectors.promise()` of this year so far, for the office (None) or one
+    process manager, as last counted. Counted now in a new year until the hourly recount, and
+    for someone who became a process manager since the last recount."""
+    found = read("desk")
+    if found["year"] != timezone.localdate().year:
+        return _this_year(user)
+    if user is None:
+        return Promise(**found["office"])
+    mine = found["people"].get(str(user.pk))
+    return _this_year(user) if mine is None else Promise(**mine)
+
+
+def workload() -> dict[str, dict[int, int]]:
+    """The desk's workload as last counted: for "cases", "groups" and "reports", how many each
+    person holds, by their id (`open_cases_per_process_manager` and its neighbours)."""
+    found = read("desk")["workload"]
+    return {name: {int(pk): n for pk, n in counts.items()} for name, counts in found.items()}
 
 
 def office_tables() -> list[selectors.Table]:

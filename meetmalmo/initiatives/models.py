@@ -139,6 +139,12 @@ class Initiative(models.Model):
         db_persist=True,
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # The latest request for information and the submitter's latest answer, written in the
+    # same transaction as their events (`services.request_information`, `answer_request`), so
+    # the desk finds the cases waiting for an answer, or answered and unread, through an index
+    # instead of looking up the latest events of every open case.
+    last_question_at = models.DateTimeField(_("latest request for information"), null=True)
+    last_answer_at = models.DateTimeField(_("latest answer from the submitter"), null=True)
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -162,6 +168,29 @@ class Initiative(models.Model):
                 name="initiative_holder_due",
             ),
             models.Index(fields=["decided_at", "id"], name="initiative_decided"),
+            # The desk's cases waiting for the submitter and answered but unread, the office's
+            # and one process manager's, in the order the desk lists them; only open cases with
+            # a question or an answer are in them, so counting them reads a few entries.
+            models.Index(
+                fields=["last_question_at", "id"],
+                condition=models.Q(is_open=True, last_question_at__isnull=False),
+                name="initiative_open_asked",
+            ),
+            models.Index(
+                fields=["assigned_to", "last_question_at", "id"],
+                condition=models.Q(is_open=True, last_question_at__isnull=False),
+                name="initiative_holder_asked",
+            ),
+            models.Index(
+                fields=["last_answer_at", "id"],
+                condition=models.Q(is_open=True, last_answer_at__isnull=False),
+                name="initiative_open_answered",
+            ),
+            models.Index(
+                fields=["assigned_to", "last_answer_at", "id"],
+                condition=models.Q(is_open=True, last_answer_at__isnull=False),
+                name="initiative_holder_answered",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -486,14 +486,6 @@ def _start_of(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _latest_event(kind: str):
-    return Subquery(
-        CaseEvent.objects.filter(initiative=OuterRef("pk"), kind=kind)
-        .order_by("-created_at", "-id")
-        .values("created_at")[:1]
-    )
-
-
 def desk_cases(user=None, *, now: datetime | None = None) -> dict:
     """The promise on the desk, as unsliced querysets, most urgent first: the open cases of
     `user` (the whole office's for None) due this calendar week (from today to Sunday), due
@@ -508,11 +500,11 @@ def desk_cases(user=None, *, now: datetime | None = None) -> dict:
     cases = open_cases.filter(assigned_to=user) if user else open_cases
     cases = cases.select_related("assigned_to")
     by_deadline = ("decision_due", "id")
-    asked = cases.annotate(
-        asked_at=_latest_event(CaseEvent.Kind.QUESTION),
-        answered_at=_latest_event(CaseEvent.Kind.ANSWER),
+    # The latest question and answer are kept on the case (`services._keep_latest`), each
+    # with partial indexes on the open cases that have one, in the order listed here.
+    reads = CaseRead.objects.filter(
+        initiative=OuterRef("pk"), read_at__gte=OuterRef("last_answer_at")
     )
-    reads = CaseRead.objects.filter(initiative=OuterRef("pk"), read_at__gte=OuterRef("answered_at"))
     if user:
         reads = reads.filter(user=user)
     return {
@@ -524,15 +516,17 @@ def desk_cases(user=None, *, now: datetime | None = None) -> dict:
             decision_due__lt=_start_of(next_week + timedelta(days=7)),
         ).order_by(*by_deadline),
         "overdue": cases.filter(decision_due__lt=_start_of(today)).order_by(*by_deadline),
+        # The deadline is always 21 days after receipt, so the longest waiting come first by
+        # the deadline, which the index of open cases per holder has in order.
         "unassigned": open_cases.filter(
-            assigned_to=None, submitted_at__lte=now - UNASSIGNED_AFTER
-        ).order_by("submitted_at", "id"),
-        "waiting": asked.filter(asked_at__isnull=False)
-        .filter(Q(answered_at=None) | Q(answered_at__lt=F("asked_at")))
-        .order_by("asked_at", "id"),
-        "unread": asked.filter(answered_at__isnull=False)
+            assigned_to=None, decision_due__lte=now - UNASSIGNED_AFTER + PROMISE
+        ).order_by(*by_deadline),
+        "waiting": cases.filter(last_question_at__isnull=False)
+        .filter(Q(last_answer_at=None) | Q(last_answer_at__lt=F("last_question_at")))
+        .order_by("last_question_at", "id"),
+        "unread": cases.filter(last_answer_at__isnull=False)
         .exclude(Exists(reads))
-        .order_by("answered_at", "id"),
+        .order_by("last_answer_at", "id"),
     }
 
 

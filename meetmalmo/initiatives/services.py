@@ -194,6 +194,13 @@ def add_note(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     )
 
 
+def _keep_latest(initiative: Initiative, field: str, event: CaseEvent) -> None:
+    """The case remembers its latest question or answer, for the desk; only that column is
+    written, so nothing else of a case read earlier is saved over."""
+    setattr(initiative, field, event.created_at)
+    Initiative.objects.filter(pk=initiative.pk).update(**{field: event.created_at})
+
+
 @transaction.atomic
 def request_information(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     """Ask the submitter for more; they answer on their own page. The clock keeps running."""
@@ -209,6 +216,7 @@ def request_information(*, initiative: Initiative, actor, text: str) -> CaseEven
     event = CaseEvent.objects.create(
         initiative=initiative, kind=CaseEvent.Kind.QUESTION, actor=actor, reason=text
     )
+    _keep_latest(initiative, "last_question_at", event)
     transaction.on_commit(lambda: notices.send_decision_notice(event.pk, "question"))
     return event
 
@@ -224,6 +232,7 @@ def answer_request(*, initiative: Initiative, actor, text: str) -> CaseEvent:
     event = CaseEvent.objects.create(
         initiative=initiative, kind=CaseEvent.Kind.ANSWER, actor=actor, reason=text
     )
+    _keep_latest(initiative, "last_answer_at", event)
     if initiative.assigned_to_id:
         transaction.on_commit(lambda: notices.send_answer_notice(event.pk))
     return event

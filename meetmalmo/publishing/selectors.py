@@ -87,14 +87,28 @@ def _projects():
     )
 
 
-def project_list(*, status: str = "", focus_area=None):
-    """Published projects, the latest activity first."""
-    found = _projects().published()
+def _listed(found, status: str, focus_area):
+    found = found.published()
     if status:
         found = found.with_status(status)
     if focus_area:
         found = found.filter(initiative__focus_areas=focus_area)
     return found.order_by("-updated_at", "-id")
+
+
+def project_list(*, status: str = "", focus_area=None):
+    """Published projects, the latest activity first, with everything their facts are made of
+    (`project_facts`): for the API, the feed and the open data."""
+    return _listed(_projects(), status, focus_area)
+
+
+def project_cards(*, status: str = "", focus_area=None):
+    """The public list's projects, as `project_list`, with only what a card of the list shows:
+    the status (from the initiative's state) and the focus areas. The group, its members,
+    handovers and milestones and the reports with their outcomes are read by the project's own
+    page, not for each of the twelve cards."""
+    found = Project.objects.select_related("initiative").prefetch_related("initiative__focus_areas")
+    return _listed(found, status, focus_area)
 
 
 def project_headlines(*, status: str, limit: int):
@@ -132,7 +146,8 @@ def project_facts(project: Project) -> dict:
     published = getattr(initiative, "published_reports", [])
     return {
         "owner": owner,
-        "spheres": sorted({organisation.get_sphere_display() for organisation in organisations}),
+        # Each sphere's name once, not once per member: a list of projects makes many facts.
+        "spheres": sorted(str(Sphere(code).label) for code in codes),
         "sphere_codes": [code for code in Sphere.values if code in codes],
         "milestones": milestones,
         "report": published[0] if published else None,
@@ -168,7 +183,13 @@ def staff_article(pk: int) -> NewsArticle | None:
 
 
 def staff_projects():
-    return Project.objects.select_related("initiative").order_by("-updated_at")
+    """Every project page, the latest changed first, with only what the office's table shows:
+    not the pages' texts nor the initiatives' own words."""
+    return (
+        Project.objects.select_related("initiative")
+        .only("title_sv", "title_en", "published_at", "updated_at", "initiative__state")
+        .order_by("-updated_at", "-id")
+    )
 
 
 def staff_project(pk: int) -> Project | None:

@@ -277,7 +277,7 @@ def comment_answer(request, pk):
 def projects(request):
     filters = ProjectFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    found = selectors.project_list(**criteria)
+    found = selectors.project_cards(**criteria)
     page = Paginator(found, 12).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

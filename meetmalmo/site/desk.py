@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from meetmalmo.figures import maintained
 from meetmalmo.groups import selectors as groups
 from meetmalmo.initiatives import selectors as initiatives
 from meetmalmo.publishing import reports
@@ -43,12 +44,10 @@ def desk(user, *, office: bool, now=None) -> dict[str, Listed]:
     return found
 
 
-def promise_this_year(user, *, office: bool, now=None):
-    """The promise kept so far this year, measured as the figures measure it."""
-    today = timezone.localdate(now or timezone.now())
-    return initiatives.promise(
-        today.replace(month=1, day=1), today, assigned_to=None if office else user, now=now
-    )
+def promise_this_year(user, *, office: bool):
+    """The promise kept so far this year, measured as the figures measure it: read from the
+    figures kept up to date (`figures.maintained`), not counted over every case of the year."""
+    return maintained.desk_promise(None if office else user)
 
 
 @dataclass(frozen=True)
@@ -61,16 +60,16 @@ class Load:
 
 def workload() -> list[Load]:
     """Each process manager with their open cases, the groups they support and the reports
-    waiting there: four queries however many people and cases."""
-    cases = initiatives.open_cases_per_process_manager()
-    supported = groups.groups_per_process_manager()
-    waiting = reports.reports_waiting_per_process_manager()
+    waiting there: two queries however many people and cases, the counts kept up to date by
+    the figures (`figures.maintained.workload`) rather than counted over every case and group
+    for each look at the desk."""
+    counts = maintained.workload()
     return [
         Load(
             person=person,
-            cases=cases.get(person.pk, 0),
-            groups=supported.get(person.pk, 0),
-            reports=waiting.get(person.pk, 0),
+            cases=counts["cases"].get(person.pk, 0),
+            groups=counts["groups"].get(person.pk, 0),
+            reports=counts["reports"].get(person.pk, 0),
         )
         for person in initiatives.process_managers()
     ]

@@ -30,12 +30,20 @@ def lists(manager) -> dict:
     found = {f"queue {tab}": initiatives.queue(manager, tab=tab) for tab in initiatives.QUEUE_TABS}
     for scope, who in (("own", manager), ("office", None)):
         desk = initiatives.desk_cases(who)
-        for name in ("due_this_week", "due_next_week", "overdue"):
+        for name in (
+            "due_this_week",
+            "due_next_week",
+            "overdue",
+            "unassigned",
+            "waiting",
+            "unread",
+        ):
             found[f"desk {scope} {name}"] = desk[name]
     found.update(
         {
             "news": publishing.news_list(),
             "projects": publishing.project_list(),
+            "project cards": publishing.project_cards(),
             "office news": publishing.staff_articles(),
             "efforts": inventory.efforts(),
             "resources": resources.directory(),
@@ -61,7 +69,10 @@ def wasteful(step: str) -> bool:
         scans = any(step.startswith(f"SCAN {table}") for table in BIG) and "INDEX" not in step
         return scans or step.startswith("USE TEMP B-TREE FOR ORDER BY")
     stripped = step.strip().removeprefix("->").strip()
-    return stripped.startswith("Sort ") or any(f"Seq Scan on {t} " in step for t in BIG)
+    # A sort node, not the "Sort Key:" line under it, nor an incremental sort, which reads
+    # the index in order and sorts only the rows that share its leading key.
+    sorts = stripped.startswith("Sort ") and "(cost=" in stripped
+    return sorts or any(f"Seq Scan on {t} " in step for t in BIG)
 
 
 def page_queries(queryset, size: int = 25) -> list[str]:

@@ -16,13 +16,19 @@ from meetmalmo.core.models import Sphere
 from meetmalmo.figures import maintained, selectors, summary
 from meetmalmo.figures.models import Snapshot
 from meetmalmo.groups.models import Membership
+from meetmalmo.groups.selectors import groups_per_process_manager
 from meetmalmo.groups.tests.factories import forming_group
 from meetmalmo.initiatives.models import Initiative
+from meetmalmo.initiatives.selectors import (
+    open_cases_per_process_manager,
+    process_managers,
+    promise,
+)
 from meetmalmo.initiatives.services import perform_transition
 from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
-from meetmalmo.publishing.reports import report_decide
+from meetmalmo.publishing.reports import report_decide, reports_waiting_per_process_manager
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +42,17 @@ def assert_agree_with_recount():
             assert maintained.summary_sections() == summary.sections(
                 summary.period_summary(selectors.Period())
             )
+    # The desk's promise of this year, the office's and each process manager's.
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    assert maintained.desk_promise() == promise(start, today)
+    for person in process_managers():
+        assert maintained.desk_promise(person) == promise(start, today, assigned_to=person)
+    assert maintained.workload() == {
+        "cases": open_cases_per_process_manager(),
+        "groups": groups_per_process_manager(),
+        "reports": reports_waiting_per_process_manager(),
+    }
 
 
 def kept(name: str):
@@ -189,3 +206,44 @@ def test_an_initiative_brought_in_at_a_meeting_is_counted_by_its_kind(after_comm
         [table] = [t for t in maintained.office_tables() if t.key == "meeting-kinds"]
     assert dict(table.rows)["Breakfast meeting"] == 1
     assert_agree_with_recount()
+
+
+def test_the_desk_reads_its_promise_and_workload_from_the_snapshot(client, process_manager):
+    now = timezone.now()
+    InitiativeFactory(
+        state=State.IN_REVIEW,
+        assigned_to=process_manager,
+        submitted_at=now - timedelta(days=21, hours=1),
+        decision_due=now - timedelta(hours=1),
+    )
+    maintained.recount()
+    data = Snapshot.objects.get(key="desk").data
+    people = data["people"]
+    people[str(process_manager.pk)] = {**people[str(process_manager.pk)], "missed": 4242}
+    data["workload"]["cases"][str(process_manager.pk)] = 4343
+    Snapshot.objects.filter(key="desk").update(data=data)
+    client.force_login(process_manager)
+    desk = client.get("/en/staff/").content.decode()
+    assert "missed for 4242" in desk
+    assert "4343" in desk
+
+
+def test_the_desk_counts_what_the_snapshot_cannot_know_yet(process_manager):
+    """A new year before the hourly recount, and someone made a process manager since. (A
+    deadline an hour ago falls in this year on every day but the first hour of January 1.)"""
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    maintained.recount()
+    newcomer = UserFactory(is_process_manager=True)
+    InitiativeFactory(
+        state=State.IN_REVIEW,
+        assigned_to=newcomer,
+        submitted_at=timezone.now() - timedelta(days=21, hours=1),
+        decision_due=timezone.now() - timedelta(hours=1),
+    )
+    assert maintained.desk_promise(newcomer) == promise(start, today, assigned_to=newcomer)
+    assert maintained.desk_promise(newcomer).missed == 1
+    data = Snapshot.objects.get(key="desk").data
+    Snapshot.objects.filter(key="desk").update(data={**data, "year": today.year - 1})
+    assert maintained.desk_promise() == promise(start, today)
+    assert maintained.desk_promise().missed == 1

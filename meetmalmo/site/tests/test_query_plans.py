@@ -22,6 +22,22 @@ def lists(process_manager):
     now = timezone.now()
     for state, holder in ((State.SUBMITTED, process_manager), (State.IN_REVIEW, None)):
         InitiativeFactory(state=state, assigned_to=holder, submitted_at=now, decision_due=now)
+        # One waiting for the submitter's answer, one answered, so the desk reads a page of each.
+        InitiativeFactory(
+            state=state,
+            assigned_to=holder,
+            submitted_at=now,
+            decision_due=now,
+            last_question_at=now,
+        )
+        InitiativeFactory(
+            state=state,
+            assigned_to=holder,
+            submitted_at=now,
+            decision_due=now,
+            last_question_at=now,
+            last_answer_at=now,
+        )
     InitiativeFactory(state=State.DECLINED, submitted_at=now, decided_at=now)
     ArticleFactory.create_batch(2)
     group = forming_group(process_manager)
