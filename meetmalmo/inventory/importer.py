@@ -415,8 +415,10 @@ def _swap(run, changed: bool) -> None:
     Through = Effort.focus_areas.through
     Through.objects.filter(effort_id__in=targets).delete()
     with connection.cursor() as cursor:
+        # One statement however many rows; the table names are the models' own, the value a
+        # parameter.
         cursor.execute(
-            f"INSERT INTO {Through._meta.db_table} (effort_id, focusarea_id) "
+            f"INSERT INTO {Through._meta.db_table} (effort_id, focusarea_id) "  # noqa: S608
             f"SELECT effort_id, focusarea_id FROM {StagedFocusArea._meta.db_table} "
             "WHERE run_id = %s",
             [run.pk],

@@ -180,6 +180,9 @@ class StagedUpdate(models.Model):
         "accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+"
     )
 
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.effort_id}"
+
 
 class StagedFocusArea(models.Model):
     """A focus area of an effort that an import changes, put in place with its new values."""
@@ -187,6 +190,9 @@ class StagedFocusArea(models.Model):
     run = models.ForeignKey(EffortImport, on_delete=models.CASCADE, related_name="+")
     effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="+")
     focusarea = models.ForeignKey("core.FocusArea", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.effort_id} {self.focusarea_id}"
 
 
 class GlossaryEntry(models.Model):

@@ -69,9 +69,7 @@ def effort_import(request):
                 actor=request.user,
             )
             return redirect("inventory:import_status", run.pk)
-        form.add_error(
-            "file", _("Another file is being imported. Send this one when it is done.")
-        )
+        form.add_error("file", _("Another file is being imported. Send this one when it is done."))
     return render(request, "inventory/import.html", {"form": form, "under_way": under_way})
 
 

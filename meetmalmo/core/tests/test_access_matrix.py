@@ -457,6 +457,7 @@ TABLE: dict[str, Row] = {
         }
     ),
     "inventory:import": staff(),
+    "inventory:import_status": staff(pk="{w.effort_import.pk}"),
     "inventory:edit": staff(
         data={
             "title": "Ändrad insats",
@@ -840,7 +841,24 @@ def build_world() -> SimpleNamespace:
         w.event_visitor.email,
         w.draft_event.title_sv,
     ]
+    _import_world(w)
     return w
+
+
+def _import_world(w) -> None:
+    """A finished import of efforts whose bad line names a contact address: staff-only."""
+    from meetmalmo.inventory.models import EffortImport
+
+    w.effort_import = EffortImport.objects.create(
+        uploaded_by=w.process_manager,
+        filename="register.csv",
+        state="failed",
+        rows=1,
+        rows_checked=1,
+        error_count=1,
+        errors=[[2, "contact_email “import.hemlig@example” is not an e-mail address."]],
+    )
+    w.private.append("import.hemlig@example")
 
 
 def _events_world(w) -> None:

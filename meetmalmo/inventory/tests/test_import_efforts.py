@@ -8,7 +8,7 @@ from django.db import OperationalError
 from django.utils import translation
 
 from meetmalmo.accounts.models import Organisation
-from meetmalmo.inventory import importer, related
+from meetmalmo.inventory import importer
 from meetmalmo.inventory.importer import import_efforts
 from meetmalmo.inventory.models import Effort, IndexTerm, StagedFocusArea, StagedUpdate
 

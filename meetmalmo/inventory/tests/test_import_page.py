@@ -80,7 +80,9 @@ def test_bad_lines_are_listed_on_the_result_page_and_in_the_email(client, proces
     client.force_login(process_manager)
     bad = HEADER + "X,,Y,mafia,,,,active\n"
     response = client.post(
-        "/sv/staff/efforts/import/", {"file": SimpleUploadedFile("e.csv", bad.encode())}, follow=True
+        "/sv/staff/efforts/import/",
+        {"file": SimpleUploadedFile("e.csv", bad.encode())},
+        follow=True,
     )
     content = response.content.decode()
     assert "<td>2</td>" in content and "mafia" in content and "data-error-summary" in content
