@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from meetmalmo.accounts.models import Organisation
 from meetmalmo.accounts.permissions import must_use_two_factor
 from meetmalmo.accounts.services import organisation_create
 from meetmalmo.core.mail import absolute
@@ -58,6 +59,9 @@ class AccountAdapter(DefaultAccountAdapter):
             )
             if commit:
                 user.save()
+                if new_organisation:
+                    # Listed for its creator and staff only, until the office confirms it.
+                    Organisation.objects.filter(pk=user.organisation_id).update(created_by=user)
         return user
 
 

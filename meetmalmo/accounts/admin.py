@@ -10,9 +10,24 @@ from meetmalmo.accounts.services import make_process_manager, remove_process_man
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "sphere", "org_number", "website"]
-    list_filter = ["sphere"]
+    list_display = ["name", "sphere", "org_number", "website", "confirmed"]
+    list_filter = ["confirmed", "sphere"]
     search_fields = ["name", "org_number"]
+    readonly_fields = ["created_by"]
+    actions = ["confirm"]
+
+    @admin.action(description=_("Confirm the chosen organisations"))
+    def confirm(self, request, queryset):
+        count = queryset.filter(confirmed=False).update(confirmed=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation is confirmed.",
+                "%(count)d organisations are confirmed.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 class ContactProfileInline(admin.StackedInline):

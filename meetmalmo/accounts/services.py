@@ -20,10 +20,23 @@ logger = logging.getLogger(__name__)
 
 
 def organisation_create(
-    *, name: str, sphere: str, org_number: str = "", website: str = ""
+    *,
+    name: str,
+    sphere: str,
+    org_number: str = "",
+    website: str = "",
+    confirmed: bool = False,
+    created_by: User | None = None,
 ) -> Organisation:
+    """A new organisation; one typed at sign-up waits for the office to confirm it, one the
+    office adds is confirmed at once."""
     organisation = Organisation(
-        name=name.strip(), sphere=sphere, org_number=org_number.strip(), website=website.strip()
+        name=name.strip(),
+        sphere=sphere,
+        org_number=org_number.strip(),
+        website=website.strip(),
+        confirmed=confirmed,
+        created_by=created_by,
     )
     organisation.full_clean()
     organisation.save()
@@ -84,7 +97,8 @@ def contact_get_or_create(
     user = User(
         email=email.strip().lower(),
         name=name.strip(),
-        organisation=organisation or organisation_create(**new_organisation),
+        # The office records this person itself, so the organisation it types is confirmed.
+        organisation=organisation or organisation_create(**new_organisation, confirmed=True),
         **({"language": language} if language else {}),
     )
     user.set_unusable_password()
