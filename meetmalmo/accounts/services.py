@@ -44,6 +44,27 @@ def organisation_create(
 
 
 @transaction.atomic
+def organisations_merge(*, keep: Organisation, duplicates) -> int:
+    """Merge duplicates into `keep`: every person, initiative, effort, handover and whatever
+    else names one of them is moved to `keep` first, so nothing is lost; then they go. Reached
+    through the model's own relations, so accounts needs to know no app above it. Returns how
+    many were merged."""
+    others = [org for org in duplicates if org.pk != keep.pk]
+    for relation in Organisation._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and (relation.one_to_many or relation.one_to_one)):
+            continue
+        relation.related_model._base_manager.filter(
+            **{f"{relation.field.name}__in": others}
+        ).update(**{relation.field.name: keep})
+    if any(org.confirmed for org in others) and not keep.confirmed:
+        keep.confirmed = True
+        keep.save(update_fields=["confirmed"])
+    Organisation.objects.filter(pk__in=[org.pk for org in others]).delete()
+    logger.info("Organisations %s merged into %s", [org.pk for org in others], keep.pk)
+    return len(others)
+
+
+@transaction.atomic
 def make_process_manager(
     *, user: User, title_sv: str = "", title_en: str = "", phone: str = "", listed: bool = True
 ) -> ContactProfile:

@@ -7,7 +7,7 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
 from meetmalmo.accounts.models import Organisation, User
-from meetmalmo.accounts.tests.factories import OrganisationFactory
+from meetmalmo.accounts.tests.factories import OrganisationFactory, UserFactory
 from meetmalmo.accounts.tests.test_signup import field_errors, signup
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,47 @@ def test_the_office_still_picks_any_organisation_when_recording_an_initiative():
     waiting = Organisation.objects.create(name="Väntande AB", sphere="business")
     assert waiting in PersonForm().fields["organisation"].queryset
     assert PersonForm.may_add_public_bodies
+
+
+def test_merging_duplicates_in_the_admin_keeps_every_person_and_initiative(client, administrator):
+    from meetmalmo.initiatives.models import Initiative
+    from meetmalmo.initiatives.tests.factories import InitiativeFactory
+    from meetmalmo.inventory.models import Effort
+
+    kept = OrganisationFactory(name="Hamnbolaget AB")
+    twin = OrganisationFactory(name="Hamnbolaget i Malmö AB", confirmed=False)
+    first = UserFactory(organisation=kept)
+    second = UserFactory(organisation=twin)
+    case = InitiativeFactory(submitter=second, organisation=twin)
+    effort = Effort.objects.create(
+        title="Hamnjobb",
+        description="d",
+        owner_org="Hamnbolaget",
+        sphere="business",
+        organisation=twin,
+    )
+    client.force_login(administrator)
+    response = client.post(
+        "/en/admin/accounts/organisation/",
+        {"action": "merge", "_selected_action": [kept.pk, twin.pk]},
+        follow=True,
+    )
+    assert "1 organisation is merged into Hamnbolaget AB" in response.content.decode()
+    assert not Organisation.objects.filter(pk=twin.pk).exists()
+    second.refresh_from_db()
+    effort.refresh_from_db()
+    assert second.organisation == kept and first.organisation == kept
+    assert Initiative.objects.get(pk=case.pk).organisation == kept
+    assert effort.organisation == kept
+
+
+def test_merging_needs_two_organisations(client, administrator):
+    only = OrganisationFactory(name="Ensamma AB")
+    client.force_login(administrator)
+    response = client.post(
+        "/en/admin/accounts/organisation/",
+        {"action": "merge", "_selected_action": [only.pk]},
+        follow=True,
+    )
+    assert "Choose two or more organisations to merge." in response.content.decode()
+    assert Organisation.objects.filter(pk=only.pk).exists()
