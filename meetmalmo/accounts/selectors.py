@@ -26,6 +26,19 @@ def organisations(*, unconfirmed: bool = False):
     return found if unconfirmed else found.filter(confirmed=True)
 
 
+def organisations_to_confirm():
+    """Organisations typed at sign-up that the office has not confirmed yet, oldest first."""
+    return (
+        Organisation.objects.filter(confirmed=False)
+        .select_related("created_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def organisation_to_confirm(pk: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk, confirmed=False).first()
+
+
 def organisation_name_taken(name: str) -> bool:
     return Organisation.objects.filter(name__iexact=name.strip()).exists()
 

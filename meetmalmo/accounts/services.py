@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.accounts import personal_data
 from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
-from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.accounts.permissions import can_confirm_organisations, can_delete_own_account
 from meetmalmo.core.errors import Refused
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,16 @@ def organisation_create(
     )
     organisation.full_clean()
     organisation.save()
+    return organisation
+
+
+def organisation_confirm(*, organisation: Organisation, actor: User) -> Organisation:
+    """The office vouches for the organisation: from now on everyone may pick it."""
+    if not can_confirm_organisations(actor):
+        raise Refused(_("Only process managers confirm organisations."))
+    organisation.confirmed = True
+    organisation.save(update_fields=["confirmed"])
+    logger.info("Organisation %s confirmed by %s", organisation.pk, actor.pk)
     return organisation
 
 

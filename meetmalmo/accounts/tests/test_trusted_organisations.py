@@ -128,3 +128,23 @@ def test_merging_needs_two_organisations(client, administrator):
     )
     assert "Choose two or more organisations to merge." in response.content.decode()
     assert Organisation.objects.filter(pk=only.pk).exists()
+
+
+def test_the_office_confirms_an_organisation_on_its_page(client, process_manager):
+    waiting = Organisation.objects.create(name="Nya Hamnbolaget AB", sphere="business")
+    client.force_login(process_manager)
+    page = client.get("/en/staff/organisations/").content.decode()
+    assert "Nya Hamnbolaget AB" in page and "1 organisation waiting" in page
+    response = client.post(f"/en/staff/organisations/{waiting.pk}/confirm/", follow=True)
+    assert "Nya Hamnbolaget AB is confirmed" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.confirmed
+    assert "No organisation is waiting" in response.content.decode()
+
+
+def test_a_member_cannot_confirm_an_organisation(client, member):
+    waiting = Organisation.objects.create(name="Nya Hamnbolaget AB", sphere="business")
+    client.force_login(member)
+    assert client.post(f"/en/staff/organisations/{waiting.pk}/confirm/").status_code == 403
+    waiting.refresh_from_db()
+    assert not waiting.confirmed

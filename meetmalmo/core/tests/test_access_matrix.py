@@ -458,6 +458,8 @@ TABLE: dict[str, Row] = {
     ),
     "inventory:import": staff(),
     "inventory:import_status": staff(pk="{w.effort_import.pk}"),
+    "accounts:organisations_to_confirm": staff(),
+    "accounts:organisation_confirm": staff(STAFF_ACTION, data={}, pk="{w.waiting_org.pk}"),
     "inventory:edit": staff(
         data={
             "title": "Ändrad insats",
@@ -859,6 +861,16 @@ def _import_world(w) -> None:
         errors=[[2, "contact_email “import.hemlig@example” is not an e-mail address."]],
     )
     w.private.append("import.hemlig@example")
+    _organisations_world(w)
+
+
+def _organisations_world(w) -> None:
+    """An organisation the other member typed at sign-up, waiting for the office."""
+    from meetmalmo.accounts.models import Organisation
+
+    w.waiting_org = Organisation.objects.create(
+        name="Väntande Hamnbolaget AB", sphere="business", created_by=w.other_member
+    )
 
 
 def _events_world(w) -> None:
