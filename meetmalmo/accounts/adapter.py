@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from meetmalmo.accounts.models import Organisation
 from meetmalmo.accounts.permissions import must_use_two_factor
 from meetmalmo.accounts.selectors import active_person_by_email
 from meetmalmo.accounts.services import organisation_create, tell_of_wrong_passwords
@@ -90,6 +91,9 @@ class AccountAdapter(DefaultAccountAdapter):
             )
             if commit:
                 user.save()
+                if new_organisation:
+                    # Listed for its creator and staff only, until the office confirms it.
+                    Organisation.objects.filter(pk=user.organisation_id).update(created_by=user)
         return user
 
 

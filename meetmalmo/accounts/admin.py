@@ -5,14 +5,51 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from meetmalmo.accounts.models import ContactProfile, Organisation, User
-from meetmalmo.accounts.services import make_process_manager, remove_process_manager
+from meetmalmo.accounts.services import (
+    make_process_manager,
+    organisations_merge,
+    remove_process_manager,
+)
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "sphere", "org_number", "website"]
-    list_filter = ["sphere"]
+    list_display = ["name", "sphere", "org_number", "website", "confirmed"]
+    list_filter = ["confirmed", "sphere"]
     search_fields = ["name", "org_number"]
+    readonly_fields = ["created_by"]
+    actions = ["confirm", "merge"]
+
+    @admin.action(description=_("Confirm the chosen organisations"))
+    def confirm(self, request, queryset):
+        count = queryset.filter(confirmed=False).update(confirmed=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation is confirmed.",
+                "%(count)d organisations are confirmed.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Merge the chosen organisations into the oldest of them"))
+    def merge(self, request, queryset):
+        chosen = list(queryset.order_by("created_at", "pk"))
+        if len(chosen) < 2:
+            self.message_user(request, _("Choose two or more organisations to merge."), "error")
+            return
+        merged = organisations_merge(keep=chosen[0], duplicates=chosen[1:])
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation is merged into %(name)s, with its people and initiatives.",
+                "%(count)d organisations are merged into %(name)s, with their people and "
+                "initiatives.",
+                merged,
+            )
+            % {"count": merged, "name": chosen[0].name},
+        )
 
 
 class ContactProfileInline(admin.StackedInline):

@@ -4,7 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts import selectors
-from meetmalmo.accounts.validators import validate_http_url, validate_org_number
+from meetmalmo.accounts.validators import (
+    normalize_org_number,
+    validate_http_url,
+    validate_org_number,
+)
 from meetmalmo.core.models import Sphere
 
 
@@ -15,6 +19,20 @@ class HttpURLField(forms.URLField):
         kwargs.setdefault("assume_scheme", "https")
         kwargs.setdefault("error_messages", {"invalid": validate_http_url.message})
         super().__init__(**kwargs)
+
+
+class OrgNumberField(forms.CharField):
+    """An organisation number written with or without its hyphen, kept as NNNNNN-NNNN."""
+
+    default_validators = [validate_org_number]
+
+    def to_python(self, value):
+        return normalize_org_number(super().to_python(value))
+
+
+# Only the office adds a City department or another public authority: a name alone would let
+# anyone speak for them.
+PUBLIC_BODIES = {Sphere.CITY, Sphere.PUBLIC_AUTHORITY}
 
 
 class SignupDetailsForm(forms.Form):
@@ -43,12 +61,11 @@ class SignupDetailsForm(forms.Form):
         choices=[("", _("Choose a sphere"))] + list(Sphere.choices),
         required=False,
     )
-    new_organisation_number = forms.CharField(
+    new_organisation_number = OrgNumberField(
         label=_("Organisation number"),
-        max_length=11,
+        max_length=13,
         required=False,
-        validators=[validate_org_number],
-        help_text=_("Optional. Swedish format NNNNNN-NNNN."),
+        help_text=_("Optional. Ten digits, with or without the hyphen: NNNNNN-NNNN."),
     )
     new_organisation_website = HttpURLField(
         label=_("Website"),
@@ -60,6 +77,12 @@ class SignupDetailsForm(forms.Form):
     # Said to the person signing up; a form that speaks about someone else says it its own way.
     organisation_missing = _("Pick your organisation from the list above, or write its name here.")
     sphere_missing = _("Choose the sphere your organisation belongs to.")
+    public_body_refused = _(
+        "The office adds City departments and other public authorities: pick yours from the "
+        "list above, or write to the office if it is missing."
+    )
+    # Staff recording someone's initiative may add any organisation; a person signing up may not.
+    may_add_public_bodies = False
 
     NEW_ORGANISATION_FIELDS = (
         "new_organisation_name",
@@ -80,8 +103,11 @@ class SignupDetailsForm(forms.Form):
                 "new_organisation_name",
                 _("%(name)s is already registered: pick it from the list above.") % {"name": name},
             )
-        if name and not cleaned.get("new_organisation_sphere"):
+        sphere = cleaned.get("new_organisation_sphere")
+        if name and not sphere:
             self.add_error("new_organisation_sphere", self.sphere_missing)
+        elif name and sphere in PUBLIC_BODIES and not self.may_add_public_bodies:
+            self.add_error("new_organisation_sphere", self.public_body_refused)
         return cleaned
 
     def new_organisation_data(self) -> dict | None:

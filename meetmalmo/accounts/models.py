@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.validators import (
+    normalize_org_number,
     validate_http_url,
     validate_org_number,
     validate_photo_size,
@@ -33,6 +34,21 @@ class Organisation(models.Model):
     website = models.URLField(
         _("website"), blank=True, validators=[validate_http_url], max_length=300
     )
+    # One typed at sign-up is listed for others only once the office has confirmed it, so
+    # nobody can pass as someone they are not by naming an organisation.
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=False,
+        help_text=_("Confirmed by the office: shown in the lists people pick theirs from."),
+    )
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +61,11 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean_fields(self, exclude=None):
+        # Written as ten digits, the number is stored and shown with its hyphen.
+        self.org_number = normalize_org_number(self.org_number)
+        super().clean_fields(exclude=exclude)
 
 
 class UserManager(BaseUserManager):

@@ -42,6 +42,11 @@ def must_set_up_two_factor(user) -> bool:
     return must_use_two_factor(user) and not has_two_factor(user)
 
 
+def can_confirm_organisations(user) -> bool:
+    """Whether an organisation typed at sign-up is real is the office's to say."""
+    return is_process_manager(user)
+
+
 def can_delete_own_account(user) -> bool:
     """Members delete their own account; staff accounts are removed by an administrator, who
     first hands their cases and groups to someone else."""

@@ -19,9 +19,24 @@ def has_two_factor(user) -> bool:
     return is_mfa_enabled(user, [Authenticator.Type.TOTP])
 
 
-def organisations():
-    """Every organisation by name, for the lists people pick theirs from."""
-    return Organisation.objects.order_by("name")
+def organisations(*, unconfirmed: bool = False):
+    """The organisations people pick theirs from, by name: those the office has confirmed
+    (with `unconfirmed`, for staff, every one)."""
+    found = Organisation.objects.order_by("name")
+    return found if unconfirmed else found.filter(confirmed=True)
+
+
+def organisations_to_confirm():
+    """Organisations typed at sign-up that the office has not confirmed yet, oldest first."""
+    return (
+        Organisation.objects.filter(confirmed=False)
+        .select_related("created_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def organisation_to_confirm(pk: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk, confirmed=False).first()
 
 
 def organisation_name_taken(name: str) -> bool:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from meetmalmo.accounts import personal_data
 from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
-from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.accounts.permissions import can_confirm_organisations, can_delete_own_account
 from meetmalmo.core import limits
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import link_for, send_notice
@@ -22,14 +22,58 @@ logger = logging.getLogger(__name__)
 
 
 def organisation_create(
-    *, name: str, sphere: str, org_number: str = "", website: str = ""
+    *,
+    name: str,
+    sphere: str,
+    org_number: str = "",
+    website: str = "",
+    confirmed: bool = False,
+    created_by: User | None = None,
 ) -> Organisation:
+    """A new organisation; one typed at sign-up waits for the office to confirm it, one the
+    office adds is confirmed at once."""
     organisation = Organisation(
-        name=name.strip(), sphere=sphere, org_number=org_number.strip(), website=website.strip()
+        name=name.strip(),
+        sphere=sphere,
+        org_number=org_number.strip(),
+        website=website.strip(),
+        confirmed=confirmed,
+        created_by=created_by,
     )
     organisation.full_clean()
     organisation.save()
     return organisation
+
+
+def organisation_confirm(*, organisation: Organisation, actor: User) -> Organisation:
+    """The office vouches for the organisation: from now on everyone may pick it."""
+    if not can_confirm_organisations(actor):
+        raise Refused(_("Only process managers confirm organisations."))
+    organisation.confirmed = True
+    organisation.save(update_fields=["confirmed"])
+    logger.info("Organisation %s confirmed by %s", organisation.pk, actor.pk)
+    return organisation
+
+
+@transaction.atomic
+def organisations_merge(*, keep: Organisation, duplicates) -> int:
+    """Merge duplicates into `keep`: every person, initiative, effort, handover and whatever
+    else names one of them is moved to `keep` first, so nothing is lost; then they go. Reached
+    through the model's own relations, so accounts needs to know no app above it. Returns how
+    many were merged."""
+    others = [org for org in duplicates if org.pk != keep.pk]
+    for relation in Organisation._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and (relation.one_to_many or relation.one_to_one)):
+            continue
+        relation.related_model._base_manager.filter(
+            **{f"{relation.field.name}__in": others}
+        ).update(**{relation.field.name: keep})
+    if any(org.confirmed for org in others) and not keep.confirmed:
+        keep.confirmed = True
+        keep.save(update_fields=["confirmed"])
+    Organisation.objects.filter(pk__in=[org.pk for org in others]).delete()
+    logger.info("Organisations %s merged into %s", [org.pk for org in others], keep.pk)
+    return len(others)
 
 
 @transaction.atomic
@@ -86,7 +130,8 @@ def contact_get_or_create(
     user = User(
         email=email.strip().lower(),
         name=name.strip(),
-        organisation=organisation or organisation_create(**new_organisation),
+        # The office records this person itself, so the organisation it types is confirmed.
+        organisation=organisation or organisation_create(**new_organisation, confirmed=True),
         **({"language": language} if language else {}),
     )
     user.set_unusable_password()

@@ -10,6 +10,15 @@ from django.utils.translation import gettext_lazy as _
 ORG_NUMBER_RE = re.compile(r"^\d{6}-\d{4}$")
 
 
+def normalize_org_number(value: str) -> str:
+    """An organisation number as the portal shows it, NNNNNN-NNNN, from ten digits written
+    with or without the hyphen (and spaces); anything else is left for the validator."""
+    compact = re.sub(r"\s", "", value or "")
+    if re.fullmatch(r"\d{10}", compact):
+        return f"{compact[:6]}-{compact[6:]}"
+    return compact
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn check used by Swedish organisation numbers (weights 2,1,2,1… from the left)."""
     total = 0
@@ -22,7 +31,10 @@ def luhn_ok(digits: str) -> bool:
 def validate_org_number(value: str) -> None:
     if not ORG_NUMBER_RE.fullmatch(value):
         raise ValidationError(
-            _("Write the organisation number as NNNNNN-NNNN, for example 212000-1124."),
+            _(
+                "Write the organisation number as ten digits, with or without the hyphen, "
+                "for example 212000-1124."
+            ),
             code="format",
         )
     if not luhn_ok(value.replace("-", "")):

@@ -10,12 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from meetmalmo.accounts import personal_data, services
+from meetmalmo.accounts import personal_data, selectors, services
+from meetmalmo.accounts.decorators import requires
 from meetmalmo.accounts.forms import DeleteAccountForm
-from meetmalmo.accounts.permissions import can_delete_own_account
+from meetmalmo.accounts.permissions import can_confirm_organisations, can_delete_own_account
 from meetmalmo.core.errors import Refused
+from meetmalmo.core.http import found_or_404
 
 
 @never_cache
@@ -61,3 +63,24 @@ def delete_account(request):
     return render(
         request, "accounts/delete.html", {"form": form, "allowed": allowed}, status=status
     )
+
+
+@requires(can_confirm_organisations)
+def organisations_to_confirm(request):
+    return render(
+        request,
+        "accounts/organisations_to_confirm.html",
+        {"organisations": selectors.organisations_to_confirm()},
+    )
+
+
+@requires(can_confirm_organisations)
+@require_POST
+def organisation_confirm(request, pk):
+    organisation = found_or_404(selectors.organisation_to_confirm(pk))
+    services.organisation_confirm(organisation=organisation, actor=request.user)
+    messages.success(
+        request,
+        _("%(name)s is confirmed: everyone can now pick it.") % {"name": organisation.name},
+    )
+    return redirect("accounts:organisations_to_confirm")

@@ -15,6 +15,12 @@ from meetmalmo.publishing.models import ProjectStatus, Report
 SLUG = r"^[-a-zA-Z0-9_]+$"
 
 
+def slug_or_blank(longest: int) -> str:
+    """A filter by slug or code, which may be left blank (no filter, of any length), as the
+    document says; the length is in the pattern since a blank is not held to it."""
+    return rf"^(\s*|[-a-zA-Z0-9_]{{1,{longest}}})$"
+
+
 def _blank_is_none(value):
     """`?status=` from a form with "all" chosen asks for no filter."""
     return None if isinstance(value, str) and not value.strip() else value
@@ -47,6 +53,8 @@ Moment = Annotated[
             "anyOf": [
                 {"type": "string", "format": "date"},
                 {"type": "string", "format": "date-time"},
+                # Blank, as a form sends a field left empty: no filter.
+                {"type": "string", "pattern": "^\\s*$"},
             ],
             "examples": ["2025-01-31", "2025-01-31T12:00:00+01:00"],
         }
@@ -65,8 +73,7 @@ class ProjectQuery(Paging):
     )
     focus_area: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
         None,
-        max_length=50,
-        pattern=SLUG,
+        pattern=slug_or_blank(50),
         description="Only projects in this focus area: a code from `/api/v1/focus-areas`.",
     )
     updated_since: Moment = Field(
@@ -79,8 +86,7 @@ class ProjectQuery(Paging):
 class NewsQuery(Paging):
     project: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
         None,
-        max_length=120,
-        pattern=SLUG,
+        pattern=slug_or_blank(120),
         description="Only articles about this published project, by its `slug`.",
     )
     updated_since: Moment = Field(

@@ -1,7 +1,9 @@
 """The health check and the error pages."""
 
-from django.db import DatabaseError
-from django.http import HttpResponseServerError, JsonResponse
+import sys
+
+from django.db import DatabaseError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -35,4 +37,18 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request's context processors: they may be what failed.
+    if database_busy(sys.exc_info()[1]):
+        return database_busy_response()
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def database_busy(error) -> bool:
+    """SQLite has one writer at a time; a write that waited the whole busy timeout fails with
+    "database is locked". It passes in a moment, so the person is asked to try again."""
+    return isinstance(error, OperationalError) and "locked" in str(error)
+
+
+def database_busy_response() -> HttpResponse:
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = "5"
+    return response

@@ -86,7 +86,7 @@ class LinkForm(forms.ModelForm):
 class HandoverForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation taking over"),
-        queryset=organisations(),
+        queryset=organisations(unconfirmed=True),
         empty_label=_("Choose an organisation"),
     )
     email = forms.EmailField(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.forms import SignupDetailsForm
+from meetmalmo.accounts.selectors import organisations
 from meetmalmo.core.models import FocusArea
 from meetmalmo.initiatives import origins, selectors
 from meetmalmo.initiatives.files import validate_attachments
@@ -288,11 +289,13 @@ class PersonForm(SignupDetailsForm):
         "Pick the person's organisation from the list above, or write its name here."
     )
     sphere_missing = _("Choose the sphere the person's organisation belongs to.")
+    may_add_public_bodies = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].label = _("The person's name")
         organisation = self.fields["organisation"]
+        organisation.queryset = organisations(unconfirmed=True)
         organisation.label = _("Their organisation")
         organisation.empty_label = _("Their organisation is not in the list")
         organisation.help_text = _(

@@ -23,6 +23,14 @@ class EffortQuerySet(models.QuerySet):
         return self.filter(archived=False)
 
 
+class EffortManager(models.Manager.from_queryset(EffortQuerySet)):
+    """The register as everyone reads it: without the rows of an import still being saved,
+    which appear all at once when the import is complete."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pending_import__isnull=True)
+
+
 class Effort(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=10_000)
@@ -56,10 +64,21 @@ class Effort(models.Model):
         default="sv",
     )
     archived = models.BooleanField(_("archived"), default=False)
+    # Set while an import saves its new efforts batch by batch; cleared for all of them in one
+    # statement when every batch is in, or the rows are deleted with the import if it fails.
+    pending_import = models.ForeignKey(
+        "inventory.EffortImport",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = EffortQuerySet.as_manager()
+    objects = EffortManager()
+    with_pending = EffortQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("existing effort")
@@ -79,6 +98,101 @@ class Effort(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def _private_storage():
+    # An uploaded file may hold contact details; only the worker and staff pages read it.
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class EffortImport(models.Model):
+    """One CSV file sent to the register: stored, then checked and saved by the task worker,
+    with its progress and result for the page that follows it and the e-mail at the end."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        CHECKING = "checking", _("Checking the rows")
+        SAVING = "saving", _("Saving the efforts")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Nothing imported")
+
+    RUNNING = (State.QUEUED, State.CHECKING, State.SAVING)
+
+    uploaded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    file = models.FileField(upload_to="imports/%Y/%m/", storage=_private_storage, blank=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    dry_run = models.BooleanField(_("only checked"), default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    rows = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_saved = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    # The first bad lines as [line, reason]; a file with thousands of them shows the first.
+    errors = models.JSONField(default=list, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("effort import")
+        verbose_name_plural = _("effort imports")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def running(self) -> bool:
+        return self.state in self.RUNNING
+
+    @property
+    def percent(self) -> int:
+        """How far the import has come: checking is the first half, saving the second."""
+        if not self.rows:
+            return 0
+        done = self.rows_checked + self.rows_saved
+        return min(100, round(100 * done / (2 * self.rows)))
+
+
+class StagedUpdate(models.Model):
+    """The new values of an effort that an import changes, written batch by batch and applied
+    to the register in the import's one last transaction."""
+
+    run = models.ForeignKey(EffortImport, on_delete=models.CASCADE, related_name="+")
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="+")
+    description = models.TextField()
+    sphere = models.CharField(max_length=20)
+    contact_email = models.CharField(max_length=254, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=20)
+    language = models.CharField(max_length=2)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.effort_id}"
+
+
+class StagedFocusArea(models.Model):
+    """A focus area of an effort that an import changes, put in place with its new values."""
+
+    run = models.ForeignKey(EffortImport, on_delete=models.CASCADE, related_name="+")
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="+")
+    focusarea = models.ForeignKey("core.FocusArea", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.effort_id} {self.focusarea_id}"
 
 
 class GlossaryEntry(models.Model):

@@ -1,7 +1,7 @@
 """Reads on the register of existing efforts."""
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, GlossaryEntry, Kind
+from meetmalmo.inventory.models import Effort, EffortImport, GlossaryEntry, Kind
 
 
 def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool = False):
@@ -20,6 +20,16 @@ def efforts(*, q: str = "", sphere: str = "", status: str = "", archived: bool =
 def effort(pk: int) -> Effort | None:
     """An effort of the register, archived or not."""
     return Effort.objects.filter(pk=pk).first()
+
+
+def effort_import(pk: int) -> EffortImport | None:
+    return EffortImport.objects.select_related("uploaded_by").filter(pk=pk).first()
+
+
+def import_under_way() -> EffortImport | None:
+    """The import being checked or saved now, if any: one at a time, so that two files with
+    the same efforts cannot both add them."""
+    return EffortImport.objects.filter(state__in=EffortImport.RUNNING).first()
 
 
 def glossary():

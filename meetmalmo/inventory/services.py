@@ -4,7 +4,7 @@ transaction."""
 from django.db import transaction
 
 from meetmalmo.inventory import related
-from meetmalmo.inventory.models import Effort, GlossaryEntry
+from meetmalmo.inventory.models import Effort, EffortImport, GlossaryEntry
 
 
 @transaction.atomic
@@ -30,3 +30,16 @@ def glossary_entry_save(*, form) -> GlossaryEntry:
 
 def glossary_entry_delete(*, entry: GlossaryEntry) -> None:
     entry.delete()
+
+
+def effort_import_start(*, upload, dry_run: bool, actor) -> EffortImport:
+    """Keep the uploaded file and queue its import; the page of the import follows it."""
+    from meetmalmo.inventory.tasks import import_file
+
+    with transaction.atomic():
+        run = EffortImport.objects.create(
+            uploaded_by=actor, file=upload, filename=upload.name[:255], dry_run=dry_run
+        )
+        import_file.enqueue(run.pk)
+    run.refresh_from_db()
+    return run

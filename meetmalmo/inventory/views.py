@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +16,6 @@ from meetmalmo.inventory.forms import (
     GlossaryEntryForm,
     ImportForm,
 )
-from meetmalmo.inventory.importer import import_efforts
 from meetmalmo.inventory.permissions import can_keep_register
 
 
@@ -60,18 +60,30 @@ def effort_archive(request, pk):
 @require_http_methods(["GET", "POST"])
 def effort_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
+    under_way = selectors.import_under_way()
     if request.method == "POST" and form.is_valid():
-        dry_run = form.cleaned_data["dry_run"]
-        result = import_efforts(form.cleaned_data["file"].read(), dry_run=dry_run)
-        if result.ok and not dry_run:
-            messages.success(
-                request,
-                _("Imported: %(created)d created, %(updated)d updated.")
-                % {"created": result.created, "updated": result.updated},
+        if under_way is None:
+            run = services.effort_import_start(
+                upload=form.cleaned_data["file"],
+                dry_run=form.cleaned_data["dry_run"],
+                actor=request.user,
             )
-            return redirect("inventory:list")
-    return render(request, "inventory/import.html", {"form": form, "result": result})
+            return redirect("inventory:import_status", run.pk)
+        form.add_error("file", _("Another file is being imported. Send this one when it is done."))
+    return render(request, "inventory/import.html", {"form": form, "under_way": under_way})
+
+
+@requires(can_keep_register)
+def import_status(request, pk):
+    run = found_or_404(selectors.effort_import(pk))
+    if request.headers.get("HX-Request") == "true":
+        if not run.running:
+            # The result replaces the whole page, with its table of bad lines and its focus.
+            response = HttpResponse()
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "inventory/includes/import_progress.html", {"run": run})
+    return render(request, "inventory/import_status.html", {"run": run})
 
 
 @requires(can_keep_register)

@@ -13,6 +13,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Testföretaget {n} AB")
     sphere = Sphere.BUSINESS
+    confirmed = True
 
 
 class UserFactory(factory.django.DjangoModelFactory):

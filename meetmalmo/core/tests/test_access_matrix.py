@@ -466,6 +466,9 @@ TABLE: dict[str, Row] = {
         }
     ),
     "inventory:import": staff(),
+    "inventory:import_status": staff(pk="{w.effort_import.pk}"),
+    "accounts:organisations_to_confirm": staff(),
+    "accounts:organisation_confirm": staff(STAFF_ACTION, data={}, pk="{w.waiting_org.pk}"),
     "inventory:edit": staff(
         data={
             "title": "Ändrad insats",
@@ -881,6 +884,7 @@ def build_world() -> SimpleNamespace:
         w.draft_event.title_sv,
     ]
     _contact_world(w)
+    _import_world(w)
     return w
 
 
@@ -895,6 +899,32 @@ def _contact_world(w) -> None:
         message="Vi kan låna ut lokaler till projektet.",
     )
     w.private += [w.project_message.email, w.project_message.message]
+
+
+def _import_world(w) -> None:
+    """A finished import of efforts whose bad line names a contact address: staff-only."""
+    from meetmalmo.inventory.models import EffortImport
+
+    w.effort_import = EffortImport.objects.create(
+        uploaded_by=w.process_manager,
+        filename="register.csv",
+        state="failed",
+        rows=1,
+        rows_checked=1,
+        error_count=1,
+        errors=[[2, "contact_email “import.hemlig@example” is not an e-mail address."]],
+    )
+    w.private.append("import.hemlig@example")
+    _organisations_world(w)
+
+
+def _organisations_world(w) -> None:
+    """An organisation the other member typed at sign-up, waiting for the office."""
+    from meetmalmo.accounts.models import Organisation
+
+    w.waiting_org = Organisation.objects.create(
+        name="Väntande Hamnbolaget AB", sphere="business", created_by=w.other_member
+    )
 
 
 def _events_world(w) -> None:

@@ -480,6 +480,18 @@ SENDERS = {
 }
 
 
+def effort_import_done(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetmalmo.inventory.tests.test_import_efforts import GOOD
+
+    client.force_login(ProcessManagerFactory())
+    client.post("/sv/staff/efforts/import/", {"file": SimpleUploadedFile("e.csv", GOOD.encode())})
+
+
+SENDERS["inventory/email/import_done"] = effort_import_done
+
+
 def portal_links(body: str) -> list[str]:
     """The links to SITE_URL in a text whose path is a page of the portal."""
     found = []

@@ -8,9 +8,9 @@ from django.db import OperationalError
 from django.utils import translation
 
 from meetmalmo.accounts.models import Organisation
-from meetmalmo.inventory import related
+from meetmalmo.inventory import importer
 from meetmalmo.inventory.importer import import_efforts
-from meetmalmo.inventory.models import Effort, IndexTerm
+from meetmalmo.inventory.models import Effort, IndexTerm, StagedFocusArea, StagedUpdate
 
 pytestmark = pytest.mark.django_db
 
@@ -191,16 +191,46 @@ def test_a_bad_last_row_of_a_large_file_changes_nothing(tmp_path):
     assert register() == before
 
 
-def test_a_failure_while_saving_leaves_the_register_as_it_was(tmp_path):
+def test_a_failure_in_the_last_step_leaves_the_register_as_it_was(tmp_path):
     run(tmp_path, big_file(500))
     before = register()
     changed = big_file(600, status="paused")  # updates 500, creates 100
+    swap = importer._swap
+
+    def fails_at_the_end(*args):
+        swap(*args)
+        raise OperationalError("disk full")
+
     with (
-        mock.patch.object(related, "index_efforts", side_effect=OperationalError("disk full")),
+        mock.patch.object(importer, "_swap", side_effect=fails_at_the_end),
         pytest.raises(OperationalError),
     ):
         import_efforts(changed.encode())
     assert register() == before
+    assert not Effort.with_pending.exclude(pending_import=None).exists()
+    assert not StagedUpdate.objects.exists() and not StagedFocusArea.objects.exists()
+
+
+def test_a_failure_between_batches_leaves_nothing_behind(tmp_path):
+    run(tmp_path, big_file(10))
+    before = register()
+    through = Effort.focus_areas.through.objects
+    calls = []
+    bulk_create = through.bulk_create
+
+    def fails_the_second_time(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("disk full")
+        return bulk_create(*args, **kwargs)
+
+    with (
+        mock.patch.object(through, "bulk_create", side_effect=fails_the_second_time),
+        pytest.raises(OperationalError),
+    ):
+        import_efforts(big_file(2_500).encode())  # three batches of new efforts
+    assert register() == before
+    assert Effort.with_pending.count() == 10
 
 
 @pytest.mark.parametrize(

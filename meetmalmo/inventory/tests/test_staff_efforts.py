@@ -99,7 +99,7 @@ def test_a_new_city_effort_is_internal_and_bad_input_is_explained(client, proces
 def test_an_upload_with_bad_lines_shows_them_in_a_table(client, process_manager):
     client.force_login(process_manager)
     upload = SimpleUploadedFile("e.csv", (HEADER + "X,,Y,mafia,,,,active\n").encode())
-    response = client.post("/sv/staff/efforts/import/", {"file": upload})
+    response = client.post("/sv/staff/efforts/import/", {"file": upload}, follow=True)
     content = response.content.decode()
     assert "<td>2</td>" in content and "mafia" in content
     assert "Inget importerades" in content
@@ -111,6 +111,7 @@ def test_an_upload_dry_run_then_import(client, process_manager):
     dry = client.post(
         "/en/staff/efforts/import/",
         {"file": SimpleUploadedFile("e.csv", GOOD.encode()), "dry_run": "on"},
+        follow=True,
     )
     assert "2 would be created" in dry.content.decode() and not Effort.objects.exists()
     done = client.post(

@@ -212,6 +212,7 @@ class Loader:
                         sphere=self.choice(source, record, "sphere", Sphere.values),
                         org_number=record["org_number"],
                         website=record["website"],
+                        confirmed=True,
                     )
                 except ValidationError as error:
                     raise source.error(where(record), " ".join(error.messages)) from None

@@ -23,6 +23,8 @@ def test_it_creates_organisations_in_every_sphere_and_prints_the_log_ins():
     assert User.objects.filter(is_superuser=True).exists()
     assert "processledare@demo.meetmalmo.se" in output
     assert "password: meetmalmo-demo" in output
+    # The demo's people pick their organisations from the list, so every one is confirmed.
+    assert not Organisation.objects.filter(confirmed=False).exists()
 
 
 def test_demo_people_can_sign_in(client):

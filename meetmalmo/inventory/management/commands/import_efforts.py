@@ -1,9 +1,11 @@
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from meetmalmo.inventory.importer import import_efforts
+from meetmalmo.inventory.importer import run_import
+from meetmalmo.inventory.models import EffortImport
 
 
 class Command(BaseCommand):
@@ -11,7 +13,8 @@ class Command(BaseCommand):
         "Imports existing efforts from a UTF-8 CSV file (comma or semicolon separated) with the "
         "columns title, description, owner_org, sphere, contact_email, url, focus_areas, status. "
         "All rows or none: any bad row stops the import and every bad row is named by its line. "
-        "An effort with the same title and owner is updated, not duplicated."
+        "An effort with the same title and owner is updated, not duplicated. The rows are "
+        "saved in short batches, as the web page's import does, so the portal keeps answering."
     )
 
     def add_arguments(self, parser):
@@ -28,13 +31,17 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
-        result = import_efforts(
-            data, dry_run=dry_run, progress=lambda line: self.stderr.write(f"checked {line} lines…")
+        run = EffortImport.objects.create(
+            file=ContentFile(data, name=file.name), filename=file.name[:255], dry_run=dry_run
         )
-        if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
-            raise CommandError(f"Nothing imported: {len(result.errors)} bad line(s).")
+        run_import(run, progress=lambda rows: self.stderr.write(f"checked {rows} lines…"))
+        if run.state != EffortImport.State.DONE:
+            for line, reason in run.errors:
+                self.stderr.write(f"line {line}: {reason}")
+            if run.error_count > len(run.errors):
+                self.stderr.write(f"… and {run.error_count - len(run.errors)} more.")
+            raise CommandError(f"Nothing imported: {run.error_count} bad line(s).")
+        result = run
         if dry_run:
             self.stdout.write(
                 f"The file is valid: {result.created} would be created and {result.updated} "
