@@ -34,6 +34,14 @@ def migration_rows(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def _migration_rows_for_transactional_tests(request):
+    """A transactional test (a browser test with its live server) finds the rows of the
+    migrations whatever test flushed the database before it."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("migration_rows")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Login and sign-up rate limits count in the cache; each test starts with none."""
     cache.clear()

@@ -73,6 +73,9 @@ class Effort(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        # Indexed only where set (`effort_pending`): an index over the NULLs of every current
+        # effort would draw the list of current efforts away from its own index by title.
+        db_index=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,8 +91,15 @@ class Effort(models.Model):
         # the one `current()` filters on, so the database reads the index alone).
         indexes = [
             models.Index(
-                fields=["title"], condition=models.Q(archived=False), name="effort_current_title"
-            )
+                fields=["title"],
+                condition=models.Q(archived=False, pending_import__isnull=True),
+                name="effort_current_title",
+            ),
+            models.Index(
+                fields=["pending_import"],
+                condition=models.Q(pending_import__isnull=False),
+                name="effort_pending",
+            ),
         ]
         constraints = [
             # Re-importing a file updates the effort with the same title and owner.

@@ -713,8 +713,9 @@ def address(key: str, world) -> str:
         for level in levels:
             (template, params), *_others = normalize(level.regex.pattern)
             parts.append(template % {name: kwargs[name] for name in params})
-    url = "/" + "".join(parts)
-    assert resolve(url).func is view, f"{url} does not reach the view of {key}"
+        url = "/" + "".join(parts)
+        # The language prefix is matched against the active language, which a request leaves.
+        assert resolve(url).func is view, f"{url} does not reach the view of {key}"
     return f"{url}?{fill(row.query, world)}" if row.query else url
 
 

@@ -29,6 +29,8 @@ from meetmalmo.initiatives.tests.factories import InitiativeFactory
 from meetmalmo.initiatives.workflow import State
 from meetmalmo.publishing.models import Outcome, Report
 from meetmalmo.publishing.reports import report_decide, reports_waiting_per_process_manager
+from meetmalmo.publishing.services import project_open
+from meetmalmo.publishing.tests.test_projects import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +118,10 @@ def test_a_published_report_adds_its_outcomes(after_commit, process_manager):
     assert kept("outcomes") == []
 
     after_commit(lambda: report_decide(report=report, actor=process_manager, publish=True))
+    # The public figures count a report's outcomes once its project page is public.
+    assert maintained.public_figures()["outcomes"] == []
+    project = project_open(group.initiative, None)
+    after_commit(lambda: publish(project))
     [outcome] = maintained.public_figures()["outcomes"]
     assert (outcome["label"], outcome["total"], outcome["reports"]) == (
         "Sommarjobb",

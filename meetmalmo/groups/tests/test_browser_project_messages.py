@@ -1,6 +1,6 @@
 """The messages from a project page on the working group's page, in a real browser: the owner
 chooses by keyboard to answer them; a process manager reads one in which a resource offers to
-take part, and invites them from it; both pages axe-clean."""
+take part, and invites them from it with a previewed message; both pages axe-clean."""
 
 from meetmalmo.browser_testing import assert_accessible, sign_in, tab_to
 from meetmalmo.groups.models import Invitation, ProjectMessage
@@ -42,8 +42,17 @@ def test_the_owner_chooses_and_the_office_invites_who_offered(
     staff.goto(f"/sv/groups/{group.pk}/")
     assert "Jag har drivit evenemang i hamnen" in staff.inner_text("#contact-title + p ~ ul")
     assert_accessible(staff)
+    # The invitation is written and previewed as from the match list, then sent.
     with staff.expect_navigation():
         staff.click("text=Bjud in till gruppen")
+    assert resource.name in staff.inner_text("h1")
+    staff.fill("#id_message", "Du har ju drivit evenemang i hamnen: välkommen!")
+    with staff.expect_navigation():
+        staff.click("button[value=preview]")
+    assert "välkommen!" in staff.inner_text("#preview")
+    assert not Invitation.objects.filter(group=group, invitee=resource).exists()
+    with staff.expect_navigation():
+        staff.click("button[value=send]")
     assert Invitation.objects.filter(group=group, invitee=resource).exists()
     assert staff.locator(".message--success").count() == 1
     staff.context.close()

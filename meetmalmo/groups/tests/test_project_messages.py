@@ -51,7 +51,10 @@ def test_a_members_offer_to_take_part_can_be_answered_with_an_invitation(
     client.force_login(process_manager)
     page = client.get(f"/en/groups/{group.pk}/").content.decode()
     assert "Offers to take part as a resource" in page
-    assert f'name="user" value="{resource.pk}"' in page
+    invite = f"/en/staff/groups/{group.pk}/match/invite/?user={resource.pk}"
+    assert f'href="{invite}"' in page
+    form = client.get(invite).content.decode()
+    assert resource.name in form and 'name="role"' in form and 'name="message"' in form
 
 
 @pytest.mark.parametrize("role", ["member", "owner"])

@@ -59,5 +59,8 @@ def test_every_big_list_reads_index_ranges(lists):
 
 def test_a_list_that_sorts_is_caught(lists):
     EffortFactory.create_batch(2)
-    [(sql, steps)] = query_plans.wasteful_steps(Effort.objects.order_by("description"))
+    # Every effort, in an order no index keeps: its count reads the whole table, and its page
+    # sorts it.
+    found = query_plans.wasteful_steps(Effort.objects.order_by("description"))
+    [(sql, steps)] = [(sql, steps) for sql, steps in found if "ORDER BY" in sql]
     assert "description" in sql

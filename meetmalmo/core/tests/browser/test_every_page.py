@@ -15,7 +15,7 @@ from meetmalmo.core.tests.test_access_matrix import OK, TABLE, address, build_wo
 
 # Transactional, so the live server sees the world. The flush after every transactional test
 # takes the rows the migrations wrote (the focus areas, the glossary), and the world is built
-# from them: `migration_rows` writes them back before the sweep begins.
+# from them: `migration_rows` (in the package's conftest) writes them back before it begins.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Who opens the pages: everyone but the administrator, whose extra pages are the admin's.
@@ -61,7 +61,7 @@ def html_pages(role: str, world) -> list[str]:
     return urls + last
 
 
-def test_every_page_each_role_opens_is_accessible_and_reflows(browser, live_server, migration_rows):
+def test_every_page_each_role_opens_is_accessible_and_reflows(browser, live_server):
     world = build_world()
     pages = {role: html_pages(role, world) for role in SWEEP_ROLES}
     problems, report = [], []
