@@ -88,8 +88,10 @@ def calendar_feed_owner(token: str) -> User | None:
 
 
 def waiting_membership_request(user):
-    """The person's own request to join an organisation that nobody has decided yet."""
-    if not getattr(user, "is_authenticated", False):
+    """The person's own request to join an organisation that nobody has decided yet. Someone
+    who belongs to an organisation has none (approving or a domain closes it), so for them
+    nothing is asked of the database."""
+    if not getattr(user, "is_authenticated", False) or user.organisation_id is not None:
         return None
     return (
         MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.WAITING)
@@ -100,9 +102,9 @@ def waiting_membership_request(user):
 
 def membership_requests_to_decide(user):
     """The waiting requests this person may decide: every one for staff, those for their own
-    confirmed organisation for its members (never a public body's, never their own)."""
-    from meetmalmo.accounts.models import MembershipRequest
-    from meetmalmo.accounts.permissions import is_confirmed_member_of, is_process_manager
+    confirmed organisation for its members (never a public body's, never their own). One query,
+    with the organisation's checks in it, since My page asks it for everyone."""
+    from meetmalmo.accounts.permissions import is_member, is_process_manager
     from meetmalmo.core.models import Sphere
 
     waiting = (
@@ -113,9 +115,9 @@ def membership_requests_to_decide(user):
     )
     if is_process_manager(user):
         return waiting
-    if not is_confirmed_member_of(user, user.organisation if user.is_authenticated else None):
+    if not is_member(user) or user.organisation_id is None:
         return waiting.none()
-    return waiting.filter(organisation=user.organisation_id).exclude(
+    return waiting.filter(organisation=user.organisation_id, organisation__confirmed=True).exclude(
         organisation__sphere__in=[Sphere.CITY, Sphere.PUBLIC_AUTHORITY]
     )
 

@@ -236,3 +236,17 @@ def test_requests_are_in_the_data_download_and_go_with_the_account(company, newc
     assert data["membership_requests"][0]["status"] == "waiting"
     services.account_delete(user=newcomer)
     assert not MembershipRequest.objects.exists()
+
+
+def test_while_waiting_nothing_is_brought_in_in_the_organisations_name(client, company, newcomer):
+    from meetmalmo.initiatives.models import Initiative
+    from meetmalmo.initiatives.tests.test_initiative_form import good
+
+    ask(newcomer, company)
+    client.force_login(newcomer)
+    page = client.get("/sv/initiatives/new/").content.decode()
+    assert "Du hör inte till någon organisation än" in page
+    assert 'href="/sv/my/organisation/"' in page
+    response = client.post("/sv/initiatives/new/", good())
+    assert "din förfrågan om att gå med" in response.content.decode()
+    assert not Initiative.objects.filter(organisation=company).exists()
