@@ -176,22 +176,22 @@ def membership_request_decide(request, pk, decision):
     membership_request = found_or_404(selectors.membership_request(pk))
     if not can_decide_membership_request(request.user, membership_request):
         raise Http404
-    services.membership_request_decide(
-        membership_request=membership_request,
-        actor=request.user,
-        approve=decision == "approve",
-    )
     person, name = membership_request.user.name, membership_request.organisation.name
-    if decision == "approve":
-        messages.success(
-            request, _("%(person)s now belongs to %(name)s.") % {"person": person, "name": name}
+    try:
+        services.membership_request_decide(
+            membership_request=membership_request,
+            actor=request.user,
+            approve=decision == "approve",
         )
+    except Refused as refused:
+        # Decided by someone else a moment ago: said, not a failure.
+        messages.error(request, refused.message)
     else:
-        messages.success(
-            request,
-            _("The request of %(person)s to join %(name)s is declined.")
-            % {"person": person, "name": name},
-        )
+        if decision == "approve":
+            done = _("%(person)s now belongs to %(name)s.")
+        else:
+            done = _("The request of %(person)s to join %(name)s is declined.")
+        messages.success(request, done % {"person": person, "name": name})
     if is_process_manager(request.user):
         return redirect("accounts:organisations_to_confirm")
     return redirect("accounts:organisation")

@@ -250,3 +250,22 @@ def test_while_waiting_nothing_is_brought_in_in_the_organisations_name(client, c
     response = client.post("/sv/initiatives/new/", good())
     assert "din förfrågan om att gå med" in response.content.decode()
     assert not Initiative.objects.filter(organisation=company).exists()
+
+
+def test_a_request_decided_a_moment_ago_by_someone_else_is_said_so(
+    client, company, colleague, newcomer, monkeypatch
+):
+    from meetmalmo.accounts import selectors
+
+    waiting = ask(newcomer, company)
+    client.force_login(colleague)
+    # The page was read while the request waited; the office declines it before the click.
+    monkeypatch.setattr(selectors, "membership_request", lambda pk: waiting)
+    services.membership_request_decide(
+        membership_request=waiting, actor=ProcessManagerFactory(), approve=False
+    )
+    response = client.post(decide_url(waiting), follow=True)
+    assert response.status_code == 200
+    assert "already been decided" in response.content.decode()
+    newcomer.refresh_from_db()
+    assert newcomer.organisation is None
