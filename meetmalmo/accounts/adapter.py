@@ -1,6 +1,7 @@
-"""allauth hooks: save a new member together with their organisation, all or nothing; name the
-portal in allauth's e-mails; count wrong passwords per address and place, and tell the owner;
-keep two-factor on for staff who must use it."""
+"""allauth hooks: save a new member together with their organisation, all or nothing (one
+picked from the list is a request to join it); name the portal in allauth's e-mails; count
+wrong passwords per address and place, and tell the owner; keep two-factor on for staff who
+must use it."""
 
 from urllib.parse import quote
 
@@ -17,7 +18,11 @@ from django.utils.translation import get_language
 from meetmalmo.accounts.models import Organisation
 from meetmalmo.accounts.permissions import must_use_two_factor
 from meetmalmo.accounts.selectors import active_person_by_email
-from meetmalmo.accounts.services import organisation_create, tell_of_wrong_passwords
+from meetmalmo.accounts.services import (
+    membership_request_create,
+    organisation_create,
+    tell_of_wrong_passwords,
+)
 from meetmalmo.core.mail import absolute
 
 
@@ -84,16 +89,19 @@ class AccountAdapter(DefaultAccountAdapter):
             user.name = form.cleaned_data["name"].strip()
             user.language = get_language() or settings.LANGUAGE_CODE
             new_organisation = form.new_organisation_data()
+            # An existing organisation picked from the list is only asked to join: a name
+            # picked proves nothing until its members or the office say so.
+            picked = None if new_organisation else form.cleaned_data["organisation"]
             user.organisation = (
-                organisation_create(**new_organisation)
-                if new_organisation
-                else form.cleaned_data["organisation"]
+                organisation_create(**new_organisation) if new_organisation else None
             )
             if commit:
                 user.save()
                 if new_organisation:
                     # Listed for its creator and staff only, until the office confirms it.
                     Organisation.objects.filter(pk=user.organisation_id).update(created_by=user)
+                elif picked is not None:
+                    membership_request_create(user=user, organisation=picked)
         return user
 
 

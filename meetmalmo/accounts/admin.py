@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from meetmalmo.accounts.models import ContactProfile, Organisation, User
+from meetmalmo.accounts.models import ApprovedDomain, ContactProfile, Organisation, User
 from meetmalmo.accounts.services import (
     make_process_manager,
     organisations_merge,
@@ -12,8 +12,18 @@ from meetmalmo.accounts.services import (
 )
 
 
+class ApprovedDomainInline(admin.TabularInline):
+    """The e-mail domains that make someone this organisation's member without a request; the
+    model refuses public webmail."""
+
+    model = ApprovedDomain
+    extra = 0
+    fields = ["domain"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    inlines = [ApprovedDomainInline]
     list_display = ["name", "sphere", "org_number", "website", "confirmed"]
     list_filter = ["confirmed", "sphere"]
     search_fields = ["name", "org_number"]

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts import selectors
 from meetmalmo.accounts.validators import (
+    normalize_domain,
     normalize_org_number,
+    validate_approved_domain,
     validate_http_url,
     validate_org_number,
 )
@@ -48,7 +50,10 @@ class SignupDetailsForm(forms.Form):
         queryset=selectors.organisations(),
         required=False,
         empty_label=_("My organisation is not in the list"),
-        help_text=_("Pick it from the list, or leave this and add your organisation below."),
+        help_text=_(
+            "Pick it from the list, or leave this and add your organisation below. Picked from "
+            "the list, you belong to it once its members or the office approve your request."
+        ),
     )
     new_organisation_name = forms.CharField(
         label=_("Name of the organisation"),
@@ -146,3 +151,51 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not right. Nothing was deleted."))
         return password
+
+
+class JoinOrganisationForm(forms.Form):
+    """Asking to belong to an organisation the office has confirmed."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Your organisation"),
+        queryset=selectors.organisations(),
+        empty_label=_("Choose an organisation"),
+        error_messages={
+            "required": _("Choose the organisation you belong to."),
+            "invalid_choice": _("Choose an organisation from the list."),
+        },
+    )
+
+
+class ApprovedDomainForm(forms.Form):
+    """The office approves an e-mail domain for a confirmed organisation."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=selectors.organisations(),
+        empty_label=_("Choose an organisation"),
+        error_messages={
+            "required": _("Choose the organisation the domain belongs to."),
+            "invalid_choice": _("Choose an organisation from the list."),
+        },
+    )
+    domain = forms.CharField(
+        label=_("E-mail domain"),
+        max_length=253,
+        help_text=_(
+            "The part of the address after @, such as malmo.se. Public webmail is refused."
+        ),
+        error_messages={
+            "required": _("Write the e-mail domain."),
+            "max_length": _("A domain has at most %(limit_value)d characters."),
+        },
+    )
+
+    def clean_domain(self) -> str:
+        domain = normalize_domain(self.cleaned_data["domain"])
+        validate_approved_domain(domain)
+        if selectors.approved_domains().filter(domain=domain).exists():
+            raise forms.ValidationError(
+                _("%(domain)s is already approved for an organisation.") % {"domain": domain}
+            )
+        return domain

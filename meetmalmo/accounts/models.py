@@ -9,7 +9,9 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from meetmalmo.accounts.validators import (
+    normalize_domain,
     normalize_org_number,
+    validate_approved_domain,
     validate_http_url,
     validate_org_number,
     validate_photo_size,
@@ -211,3 +213,87 @@ class CalendarFeed(models.Model):
         # A digest, not the secret: a copy of the database gives no working address. The lookup
         # by digest needs no comparison of secrets, so it leaks no timing either.
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApprovedDomain(models.Model):
+    """An e-mail domain the office has approved for an organisation: someone who proves an
+    address at it is that organisation's member without asking (the City's own addresses)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="approved_domains",
+    )
+    domain = models.CharField(
+        _("e-mail domain"),
+        max_length=253,
+        unique=True,
+        validators=[validate_approved_domain],
+        help_text=_("The part after @, such as malmo.se. Public webmail is refused."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("approved e-mail domain")
+        verbose_name_plural = _("approved e-mail domains")
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def clean_fields(self, exclude=None):
+        self.domain = normalize_domain(self.domain)
+        super().clean_fields(exclude=exclude)
+
+
+class MembershipRequest(models.Model):
+    """Someone asks to belong to an existing organisation. Until it is approved they belong to
+    none: a name picked from a list proves nothing, so what they do is not the organisation's."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("request to join an organisation")
+        verbose_name_plural = _("requests to join an organisation")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One question at a time: a second would let a person ask everywhere at once.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="waiting"),
+                name="membership_request_one_waiting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation}"

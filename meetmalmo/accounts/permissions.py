@@ -51,3 +51,34 @@ def can_delete_own_account(user) -> bool:
     """Members delete their own account; staff accounts are removed by an administrator, who
     first hands their cases and groups to someone else."""
     return is_member(user) and not (user.is_process_manager or user.is_staff or user.is_superuser)
+
+
+def is_confirmed_member_of(user, organisation) -> bool:
+    """Someone the portal already counts as the organisation's, in a confirmed organisation."""
+    return (
+        is_member(user)
+        and organisation is not None
+        and organisation.confirmed
+        and user.organisation_id == organisation.pk
+    )
+
+
+def can_decide_membership_request(user, membership_request) -> bool:
+    """The office decides every request; a confirmed member decides for their own organisation,
+    except for a City department or another public authority, which only the office vouches for.
+    A request's own person never decides it."""
+    from meetmalmo.core.models import Sphere
+
+    if membership_request.user_id == getattr(user, "pk", None):
+        return False
+    if is_process_manager(user):
+        return True
+    organisation = membership_request.organisation
+    if organisation.sphere in (Sphere.CITY, Sphere.PUBLIC_AUTHORITY):
+        return False
+    return is_confirmed_member_of(user, organisation)
+
+
+def can_approve_domains(user) -> bool:
+    """Which e-mail domains make someone an organisation's member is the office's to say."""
+    return is_process_manager(user)

@@ -20,7 +20,7 @@ from django.db.models import CharField, Model, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from meetmalmo.accounts.models import CalendarFeed, User
+from meetmalmo.accounts.models import CalendarFeed, MembershipRequest, User
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,22 @@ def _accounts_export(person: Person) -> dict:
         "sessions": _sessions(person.user),
         "email_log": _email_log(person.addresses),
         "calendar_feed": _calendar_feed(person.user),
+        "membership_requests": _membership_requests(person.user),
     }
+
+
+def _membership_requests(user: User) -> list[dict]:
+    # Who decided is another person's data: only that and when it was decided is said. The
+    # requests go with the account (CASCADE).
+    return [
+        {
+            "organisation": request.organisation.name,
+            "status": request.status,
+            "asked": when(request.created_at),
+            "decided": when(request.decided_at),
+        }
+        for request in MembershipRequest.objects.filter(user=user).select_related("organisation")
+    ]
 
 
 def _calendar_feed(user: User) -> dict | None:

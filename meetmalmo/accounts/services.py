@@ -11,9 +11,21 @@ from django.db.models import Exists, OuterRef, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetmalmo.accounts import personal_data
-from meetmalmo.accounts.models import CalendarFeed, ContactProfile, Organisation, User
-from meetmalmo.accounts.permissions import can_confirm_organisations, can_delete_own_account
+from meetmalmo.accounts import personal_data, selectors
+from meetmalmo.accounts.models import (
+    ApprovedDomain,
+    CalendarFeed,
+    ContactProfile,
+    MembershipRequest,
+    Organisation,
+    User,
+)
+from meetmalmo.accounts.permissions import (
+    can_approve_domains,
+    can_confirm_organisations,
+    can_decide_membership_request,
+    can_delete_own_account,
+)
 from meetmalmo.core import limits
 from meetmalmo.core.errors import Refused
 from meetmalmo.core.mail import link_for, send_notice
@@ -254,3 +266,123 @@ def tell_of_wrong_passwords(*, user: User, place: str) -> bool:
         },
     )
     return True
+
+
+@transaction.atomic
+def membership_request_create(*, user: User, organisation: Organisation) -> MembershipRequest:
+    """The person asks to belong to an existing organisation and belongs to none until someone
+    who may decides (`permissions.can_decide_membership_request`). Those who decide are told."""
+    if not organisation.confirmed:
+        raise Refused(_("This organisation is not confirmed by the office yet."))
+    if user.organisation_id is not None:
+        raise Refused(_("You already belong to an organisation."))
+    if selectors.waiting_membership_request(user) is not None:
+        raise Refused(_("You already have a request waiting."))
+    request = MembershipRequest.objects.create(user=user, organisation=organisation)
+    transaction.on_commit(lambda: _tell_deciders(request))
+    logger.info("Person %s asks to join organisation %s", user.pk, organisation.pk)
+    return request
+
+
+def _tell_deciders(request: MembershipRequest) -> None:
+    deciders = list(selectors.deciders_of(request.organisation).exclude(pk=request.user_id))
+    if not deciders:
+        # Nobody in the organisation may vouch yet: the office decides, on its own page.
+        deciders = list(User.objects.filter(is_process_manager=True, is_active=True).order_by("pk"))
+        page = "accounts:organisations_to_confirm"
+    else:
+        page = "accounts:organisation"
+    for decider in deciders:
+        send_notice(
+            "accounts/email/membership_requested",
+            decider,
+            {
+                "person": request.user,
+                "organisation": request.organisation,
+                "link": link_for(decider, page),
+            },
+        )
+
+
+@transaction.atomic
+def membership_request_decide(
+    *, membership_request: MembershipRequest, actor: User, approve: bool
+) -> MembershipRequest:
+    """Approve or decline a waiting request; approved, the person is the organisation's member.
+    The person is told either way, with a link to their organisation page."""
+    request = MembershipRequest.objects.select_for_update().get(pk=membership_request.pk)
+    if request.status != MembershipRequest.Status.WAITING:
+        raise Refused(_("This request has already been decided."))
+    if not can_decide_membership_request(actor, request):
+        raise Refused(_("You may not decide this request."))
+    request.status = (
+        MembershipRequest.Status.APPROVED if approve else MembershipRequest.Status.DECLINED
+    )
+    request.decided_by = actor
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_by", "decided_at"])
+    if approve:
+        User.objects.filter(pk=request.user_id).update(organisation=request.organisation)
+    person = request.user
+    transaction.on_commit(
+        lambda: send_notice(
+            "accounts/email/membership_approved"
+            if approve
+            else "accounts/email/membership_declined",
+            person,
+            {
+                "organisation": request.organisation,
+                "link": link_for(person, "accounts:organisation"),
+            },
+        )
+    )
+    logger.info(
+        "Request %s to join %s %s by %s",
+        request.pk,
+        request.organisation_id,
+        request.status,
+        actor.pk,
+    )
+    return request
+
+
+@transaction.atomic
+def join_by_approved_domain(*, user: User) -> Organisation | None:
+    """Someone with a verified address at a domain the office approved for an organisation,
+    and no organisation yet, becomes its member at once; a request they had waiting is then
+    closed. Asked when an address is verified and at each sign-in."""
+    if user.organisation_id is not None:
+        return None
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    for address in addresses:
+        organisation = selectors.organisation_for_address(address)
+        if organisation is not None:
+            break
+    else:
+        return None
+    User.objects.filter(pk=user.pk, organisation=None).update(organisation=organisation)
+    user.organisation = organisation
+    # The address settles the question the request asked: the same organisation is approved,
+    # another one is closed (a person belongs to one organisation).
+    waiting = MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.WAITING)
+    waiting.filter(organisation=organisation).update(
+        status=MembershipRequest.Status.APPROVED, decided_at=timezone.now()
+    )
+    waiting.update(status=MembershipRequest.Status.DECLINED, decided_at=timezone.now())
+    logger.info("Person %s joins organisation %s by domain", user.pk, organisation.pk)
+    return organisation
+
+
+def approved_domain_add(*, organisation: Organisation, domain: str, actor: User) -> ApprovedDomain:
+    """The office approves an e-mail domain for a confirmed organisation."""
+    if not can_approve_domains(actor):
+        raise Refused(_("Only process managers approve e-mail domains."))
+    approved = ApprovedDomain(organisation=organisation, domain=domain)
+    approved.full_clean()
+    approved.save()
+    logger.info(
+        "Domain %s approved for organisation %s by %s", approved.domain, organisation.pk, actor.pk
+    )
+    return approved

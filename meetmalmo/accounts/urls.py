@@ -7,6 +7,12 @@ app_name = "accounts"
 urlpatterns = [
     path("my/data/", views.my_data, name="data"),
     path("my/delete/", views.delete_account, name="delete"),
+    path("my/organisation/", views.organisation, name="organisation"),
+    path(
+        "my/organisation/requests/<int:pk>/<str:decision>/",
+        views.membership_request_decide,
+        name="membership_request_decide",
+    ),
     path(
         "staff/organisations/",
         views.organisations_to_confirm,

@@ -58,3 +58,56 @@ def validate_photo_size(file) -> None:
             params={"megabytes": round(limit / 1024 / 1024, 1)},
             code="too_large",
         )
+
+
+# Addresses anyone can have: a domain like these says nothing about where someone works.
+PUBLIC_WEBMAIL = frozenset(
+    {
+        "aol.com",
+        "bredband.net",
+        "comhem.se",
+        "gmail.com",
+        "gmx.com",
+        "gmx.net",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.se",
+        "icloud.com",
+        "live.com",
+        "live.se",
+        "mac.com",
+        "me.com",
+        "msn.com",
+        "outlook.com",
+        "outlook.se",
+        "proton.me",
+        "protonmail.com",
+        "spray.se",
+        "telia.com",
+        "tutanota.com",
+        "yahoo.com",
+        "yahoo.se",
+        "yandex.com",
+        "zoho.com",
+    }
+)
+
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def normalize_domain(value: str) -> str:
+    """A domain as it is compared: lower case, without a leading @ or surrounding spaces."""
+    return (value or "").strip().lower().removeprefix("@").rstrip(".")
+
+
+def validate_approved_domain(value: str) -> None:
+    if not DOMAIN_RE.fullmatch(value):
+        raise ValidationError(
+            _("Write the part of the address after @, for example malmo.se."), code="format"
+        )
+    if value in PUBLIC_WEBMAIL:
+        raise ValidationError(
+            _("%(domain)s is public webmail: anyone can have an address there."),
+            params={"domain": value},
+            code="webmail",
+        )

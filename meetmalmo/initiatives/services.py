@@ -384,7 +384,13 @@ def initiative_save(
     all of it or none of it. `actor` is a process manager recording it on someone's behalf."""
     actor = actor or submitter
     if submitter.organisation_id is None:
-        raise Refused(_("Add your organisation to your account before you continue."))
+        # Someone whose request to join is waiting speaks for no organisation yet.
+        raise Refused(
+            _(
+                "You belong to no organisation yet: an initiative is sent once your request "
+                "to join yours is approved."
+            )
+        )
     if initiative is None:
         initiative = Initiative(
             submitter=submitter,

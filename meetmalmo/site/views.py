@@ -6,7 +6,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meetmalmo.accounts.decorators import process_manager_required
-from meetmalmo.accounts.selectors import has_two_factor, listed_contacts
+from meetmalmo.accounts.selectors import (
+    has_two_factor,
+    listed_contacts,
+    membership_requests_to_decide,
+    waiting_membership_request,
+)
 from meetmalmo.core.public_cache import public_page
 from meetmalmo.events.selectors import next_events
 from meetmalmo.figures.maintained import public_figures
@@ -53,7 +58,8 @@ def contact(request):
 @login_required
 def my_page(request):
     """A member's initiatives with their public state and clock, their groups, what waits for
-    their answer, their resource profile and whether they sign in with two factors."""
+    their answer, their resource profile, whether they sign in with two factors, and their
+    organisation's requests to join."""
     cases = list(initiatives.member_initiatives(request.user))
     for case in cases:
         case.public_label = PUBLIC_LABELS[case.state]
@@ -68,6 +74,8 @@ def my_page(request):
             "handovers": list(groups.handovers_waiting_for(request.user)),
             "profile": profile_of(request.user),
             "two_factor": has_two_factor(request.user),
+            "waiting_request": waiting_membership_request(request.user),
+            "requests_to_decide": membership_requests_to_decide(request.user).count(),
         },
     )
 

@@ -469,6 +469,17 @@ TABLE: dict[str, Row] = {
     "inventory:import_status": staff(pk="{w.effort_import.pk}"),
     "accounts:organisations_to_confirm": staff(),
     "accounts:organisation_confirm": staff(STAFF_ACTION, data={}, pk="{w.waiting_org.pk}"),
+    # A member's organisation and the requests to join it they may decide: a newcomer asks to
+    # join the other member's organisation, which the other member or the office decides; to
+    # anyone else the request is not there.
+    "accounts:organisation": Row(SIGNED_IN),
+    "accounts:membership_request_decide": Row(
+        MEMBER_ACTION,
+        {"pk": "{w.membership_request.pk}", "decision": "approve"},
+        post=roles(HIDDEN, visitor=LOGIN, but=("other_member", "process_manager")),
+        data={},
+        allowed="other_member",
+    ),
     "inventory:edit": staff(
         data={
             "title": "Ändrad insats",
@@ -926,6 +937,20 @@ def _organisations_world(w) -> None:
     w.waiting_org = Organisation.objects.create(
         name="Väntande Hamnbolaget AB", sphere="business", created_by=w.other_member
     )
+    _membership_requests_world(w)
+
+
+def _membership_requests_world(w) -> None:
+    """Someone without organisation asking to join the other member's: only the other member
+    and the office see who asks."""
+    from meetmalmo.accounts.models import MembershipRequest
+    from meetmalmo.accounts.tests.factories import UserFactory
+
+    asking = UserFactory(name="Vera Väntar", email="vera.vantar@example.se", organisation=None)
+    w.membership_request = MembershipRequest.objects.create(
+        user=asking, organisation=w.organisation
+    )
+    w.private.append("vera.vantar@example.se")
 
 
 def _events_world(w) -> None:

@@ -492,6 +492,37 @@ def effort_import_done(client):
 SENDERS["inventory/email/import_done"] = effort_import_done
 
 
+def membership_request(decision: str):
+    """Someone asks to join an organisation (its member is told), and the member decides (the
+    person is told): each e-mail links to the page where its reader acts or looks."""
+
+    def send(client):
+        from django.test import TestCase
+
+        from meetmalmo.accounts import services
+
+        colleague = UserFactory()
+        asking = UserFactory(organisation=None)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            waiting = services.membership_request_create(
+                user=asking, organisation=colleague.organisation
+            )
+        if decision == "requested":
+            return
+        mail.outbox.clear()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.membership_request_decide(
+                membership_request=waiting, actor=colleague, approve=decision == "approved"
+            )
+
+    return send
+
+
+SENDERS["accounts/email/membership_requested"] = membership_request("requested")
+SENDERS["accounts/email/membership_approved"] = membership_request("approved")
+SENDERS["accounts/email/membership_declined"] = membership_request("declined")
+
+
 def portal_links(body: str) -> list[str]:
     """The links to SITE_URL in a text whose path is a page of the portal."""
     found = []

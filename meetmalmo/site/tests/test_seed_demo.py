@@ -100,3 +100,17 @@ def test_it_loads_the_register_of_efforts_in_both_languages_and_scales_it():
     assert Effort.objects.count() == 61
     run("--scale", "40")
     assert Effort.objects.count() == 61 + 20
+
+
+def test_demo_people_stay_approved_members_of_their_organisations(client):
+    from meetmalmo.accounts.models import MembershipRequest
+
+    run()
+    # Loaded by the office, not picked at sign-up: nobody waits for a request to be approved.
+    assert not User.objects.filter(organisation=None, is_superuser=False).exists()
+    assert not MembershipRequest.objects.exists()
+    person = User.objects.get(email="hotell@demo.meetmalmo.se")
+    before = person.organisation
+    client.post("/en/accounts/login/", {"login": person.email, "password": "meetmalmo-demo"})
+    person.refresh_from_db()
+    assert person.organisation == before
