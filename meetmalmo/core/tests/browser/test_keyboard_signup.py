@@ -37,7 +37,7 @@ def test_sign_up_verify_sign_out_and_in_with_the_keyboard(page):
     user = User.objects.get(email="amina@oresundlogistik.se")
     assert user.organisation.name == "Öresund Logistik AB"
 
-    tab_to(page, "header form[action$=\"/logout/\"] button")  # "Sign out"
+    tab_to(page, 'header form[action$="/logout/"] button')  # "Sign out"
     submit_with_enter(page)
     assert "Sign in" in page.inner_text("header")
 
