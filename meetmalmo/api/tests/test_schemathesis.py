@@ -4,7 +4,9 @@ invalid parameters alike, the answer is never a server error and always matches 
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -17,6 +19,18 @@ EXAMPLES = 25  # per operation
 
 # The document is read once, through the application as a client reads it.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def connection_kept():
+    """The application is called as a server would call it, and a server closes the database
+    connection after each request, which inside the test's transaction (on PostgreSQL) would
+    end the test's connection; Django's own test client keeps it open the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

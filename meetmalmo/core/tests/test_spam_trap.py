@@ -80,8 +80,8 @@ def test_a_start_signed_for_another_form_is_trapped():
 def test_a_tampered_signature_asks_the_person_to_send_again_with_a_fresh_start():
     form = bound(started=tampered(signed(30)), text="Det här skrev jag")
     assert not form.is_valid()
-    with translation.override("en"):
-        errors = form.non_field_errors()
+    with translation.override("en"):  # the message is read in the language of the page
+        errors = [str(error) for error in form.non_field_errors()]
     assert errors == ["This form could not be checked. Check what you wrote and send it again."]
     assert "Det här skrev jag" in str(form["text"])
     fresh = re.search(r'name="started" value="([^"]+)"', str(form["started"]))[1]
