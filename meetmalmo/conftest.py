@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from meetmalmo.accounts.tests.factories import (
     OrganisationFactory,
@@ -39,6 +40,22 @@ def _migration_rows_for_transactional_tests(request):
     migrations whatever test flushed the database before it."""
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("migration_rows")
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """Each test starts as a new process does, with no language active, and leaves none behind:
+    a request to an English page in one test never decides what the next one reads."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def english():
+    """The portal's messages read in English outside a request (a request sets its own)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 """The import of a CSV file into the register, in the task worker: a large file takes longer
 than a web request may, and the person who sent it follows it on its page and by e-mail."""
 
+from django.conf import settings
+from django.utils import translation
 from django_tasks import task
 
 from meetmalmo.core.mail import link_for, send_notice
@@ -15,7 +17,11 @@ def import_file(import_id: int) -> None:
     # never imported twice.
     if run is None or not run.running:
         return
-    run_import(run)
+    # The reasons a line is refused are kept as text for the page the uploader follows, so
+    # they are written in the uploader's language, never in the one the worker happens to have.
+    uploader = run.uploaded_by
+    with translation.override(uploader.language if uploader else settings.LANGUAGE_CODE):
+        run_import(run)
     if run.uploaded_by is not None and run.uploaded_by.email:
         send_notice(
             "inventory/email/import_done",

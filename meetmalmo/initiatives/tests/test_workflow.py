@@ -116,6 +116,8 @@ IMPOSSIBLE_MOVES = [
 ]
 
 
+# The refusal is read in the language of the page the move is made from; here, English.
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(("name", "state"), IMPOSSIBLE_MOVES)
 def test_a_move_from_a_state_it_does_not_leave_is_refused(name, state):
     initiative = case_in(state)
@@ -125,6 +127,7 @@ def test_a_move_from_a_state_it_does_not_leave_is_refused(name, state):
     assert Initiative.objects.get(pk=initiative.pk).state == state
 
 
+@pytest.mark.usefixtures("english")
 def test_a_member_cannot_adopt_their_own_initiative():
     initiative = case_in(State.IN_REVIEW)
     with pytest.raises(Refused, match="may not"):

@@ -6,6 +6,7 @@ import time
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from meetmalmo.inventory.models import Effort, EffortImport
 from meetmalmo.inventory.tests.test_import_efforts import GOOD, HEADER
@@ -89,6 +90,30 @@ def test_bad_lines_are_listed_on_the_result_page_and_in_the_email(client, proces
     assert not Effort.objects.exists()
     [notice] = mail.outbox
     assert "1 rad" in notice.body or "1 line" in notice.body
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("en", "sphere “mafia” is not one of"),
+        ("sv", "sfären ”mafia” är inte en av"),
+    ],
+)
+def test_the_worker_lists_bad_lines_in_the_uploaders_language(language, reason):
+    from django.core.files.base import ContentFile
+
+    from meetmalmo.accounts.tests.factories import ProcessManagerFactory
+    from meetmalmo.inventory.tasks import import_file
+
+    uploader = ProcessManagerFactory(language=language)
+    run = EffortImport.objects.create(filename="e.csv", uploaded_by=uploader)
+    run.file.save("e.csv", ContentFile((HEADER + "X,Y,Z,mafia,,,,active\n").encode()))
+    with translation.override("sv" if language == "en" else "en"):  # the worker's, by chance
+        import_file.call(run.pk)
+    run.refresh_from_db()
+    assert run.state == "failed"
+    [[line, text]] = run.errors
+    assert line == 2 and reason in text
 
 
 def test_a_task_run_again_after_the_import_finished_does_nothing(process_manager):
