@@ -159,13 +159,14 @@ def invitation_preview(*, group: WorkingGroup, invitee, actor, role: str, messag
         group=group, invitee=invitee, role=role, message=message.strip(), invited_by=actor
     )
     invitation.expires_at = invitation._meta.get_field("expires_at").get_default()
-    context = {
-        "invitation": invitation,
-        "initiative": group.initiative,
-        "recipient": invitee,
-        "link": gettext("(the invitation's own link)"),
-    }
     with translation.override(invitee.language or "sv"):
+        # The stand-in is part of the text the invitee reads, so it is in their language too.
+        context = {
+            "invitation": invitation,
+            "initiative": group.initiative,
+            "recipient": invitee,
+            "link": gettext("(the invitation's own link)"),
+        }
         subject = render_to_string("groups/email/invitation_subject.txt", context).strip()
         body = render_to_string("groups/email/invitation.txt", context).strip()
     return {"subject": subject, "body": body, "language": invitee.language or "sv"}

@@ -129,6 +129,21 @@ def test_the_match_list_page_lists_and_invites_with_a_role_and_a_message(
     assert f"user={hanna.user.pk}" not in after
 
 
+def test_the_preview_is_all_in_the_invitees_language_whatever_the_page_is_read_in(
+    client, group, process_manager
+):
+    hanna = ResourceFactory(user=UserFactory(name="Hanna Hotell", language="sv"))
+    client.force_login(process_manager)
+    preview = client.post(
+        f"/en/staff/groups/{group.pk}/match/invite/",
+        {"user": hanna.user.pk, "role": "member", "message": ""},
+    ).content.decode()
+    assert "The e-mail as it will be sent" in preview  # the page itself is in English
+    assert "Hej Hanna Hotell," in preview
+    assert "(inbjudans egen länk)" in preview
+    assert "(the invitation's own link)" not in preview
+
+
 def test_a_message_too_long_is_answered_beside_the_field_and_kept(client, group, process_manager):
     hanna = ResourceFactory(user=person("Hanna Hotell"))
     client.force_login(process_manager)
